@@ -1,0 +1,116 @@
+"""Khabar benchmark: speed ratios measured in one run.
+
+Run with the kit's environment:  .venv/bin/python benchmarks/bench.py
+(or ``python3 kit.py bench``). Every figure is the median of repeated runs,
+interleaved so that machine noise hits both sides of a ratio alike.
+
+Targets
+  1. import helpers + load the lesson  vs  import ipywidgets   <= 1.2 (and <= 150 ms)
+  2. nbval on every notebook  vs  nbval on as many empty notebooks   <= 1.5
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def interleaved(a: list[str], b: list[str], runs: int, **kw) -> tuple[float, float]:
+    """Median wall times of two commands, run alternately."""
+    ta, tb = [], []
+    timed(a, **kw), timed(b, **kw)  # warm the file cache and .pyc files
+    for _ in range(runs):
+        ta.append(timed(a, **kw))
+        tb.append(timed(b, **kw))
+    return statistics.median(ta), statistics.median(tb)
+
+
+def report(name: str, ours: float, base: float, target: float, extra: str = "") -> bool:
+    ratio = ours / base
+    ok = ratio <= target
+    print(f"{name:<44} {ours * 1000:8.0f} ms / {base * 1000:8.0f} ms = {ratio:5.2f}  (target <= {target}) {extra}"
+          f"{'ok' if ok else 'OVER TARGET'}")
+    return ok
+
+
+_CLOCKED = "import time; t = time.perf_counter(); {}; print(time.perf_counter() - t)"
+
+
+def clocked(code: str, env: dict[str, str]) -> float:
+    """Seconds a statement takes inside a fresh interpreter (start-up excluded)."""
+    out = subprocess.run([PY, "-c", _CLOCKED.format(code)], check=True, cwd=ROOT, env=env,
+                         capture_output=True, text=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def bench_import(runs: int) -> bool:
+    # Bytecode caches are allowed, as on a learner's machine, whatever this shell says.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    ours_code, base_code = "import helpers; helpers.load_lesson()", "import ipywidgets"
+    clocked(ours_code, env), clocked(base_code, env)  # write .pyc files, warm the file cache
+    ours, base = [], []
+    for _ in range(runs):
+        ours.append(clocked(ours_code, env))
+        base.append(clocked(base_code, env))
+    ours_t, base_t = statistics.median(ours), statistics.median(base)
+    absolute_ok = ours_t <= 0.150
+    ok = report("import helpers + load lesson / import ipywidgets", ours_t, base_t, 1.2,
+                f"[{ours_t * 1000:.0f} ms {'<=' if absolute_ok else '>'} 150 ms] ")
+    return ok and absolute_ok
+
+
+def _empty_notebook(path: Path) -> None:
+    nb = {
+        "cells": [{"cell_type": "code", "execution_count": 1, "id": "empty", "metadata": {}, "outputs": [],
+                   "source": ["pass"]}],
+        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+        "nbformat": 4, "nbformat_minor": 5,
+    }
+    path.write_text(json.dumps(nb), encoding="utf-8")
+
+
+def bench_nbval(runs: int) -> bool:
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp)
+        for nb in notebooks:
+            _empty_notebook(empty / nb.name)
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        base_args = [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "-o", "addopts=",
+                     "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg")]
+        ours, base = interleaved(base_args + [str(n) for n in notebooks],
+                                 base_args + [str(empty / n.name) for n in notebooks], runs, env=env)
+    return report(f"nbval {len(notebooks)} notebooks / {len(notebooks)} empty notebooks", ours, base, 1.5)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15, help="repetitions of the quick measures (default 15)")
+    parser.add_argument("--nbval-runs", type=int, default=3, help="repetitions of the nbval measure (default 3)")
+    args = parser.parse_args()
+    if shutil.which("git") and (ROOT / ".git").exists():
+        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+        print(f"Khabar benchmark at {rev.stdout.strip() or 'uncommitted tree'}, Python {sys.version.split()[0]}")
+    results = [bench_import(args.runs), bench_nbval(args.nbval_runs)]
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""Khabar: study Modern Standard Arabic through one real news article.
+
+Data flows one way: ``materials/`` (YAML) → :func:`load_lesson` (schema and
+content checks) → immutable dataclasses → text functions and views.
+
+>>> import helpers
+>>> lesson = helpers.load_lesson()
+>>> lesson.sentence("p01-s1").en.split(" signed")[0]
+"Israeli Foreign Minister Gideon Sa'ar and his Kazakh counterpart Yermek Kosherbayev"
+
+Importing the package is cheap: the widget views (ipywidgets) load only when
+first used, through the names listed in ``_LAZY``.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from .arabic import (
+    Span,
+    Token,
+    contains_arabic,
+    contains_latin,
+    normalize_display,
+    normalize_match,
+    split_sentences,
+    strip_tashkeel,
+    tokenize,
+)
+from .loader import DEFAULT_LESSON, list_lessons, load_lesson, materials_root
+from .model import Bilingual, Lesson, LessonInfo, Note, Paragraph, Sentence
+from .problems import LessonError, Problem
+from .translit import SCHEME_NAME, transliterate
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_LESSON",
+    "SCHEME_NAME",
+    "Bilingual",
+    "Lesson",
+    "LessonError",
+    "LessonInfo",
+    "Note",
+    "Paragraph",
+    "Problem",
+    "Sentence",
+    "Span",
+    "Token",
+    "article_html",
+    "contains_arabic",
+    "contains_latin",
+    "lesson_overview",
+    "list_lessons",
+    "load_lesson",
+    "materials_root",
+    "normalize_display",
+    "normalize_match",
+    "notes_table",
+    "reading_view",
+    "sentence_html",
+    "split_sentences",
+    "strip_tashkeel",
+    "tokenize",
+    "transliterate",
+]
+
+#: Public names served by submodules that import heavy libraries.
+_LAZY = {
+    "reading_view": "helpers.reading",
+    "article_html": "helpers.render",
+    "sentence_html": "helpers.render",
+    "lesson_overview": "helpers.render",
+    "notes_table": "helpers.render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'helpers' has no attribute {name!r}")

@@ -1,0 +1,1 @@
+"""Validators generated from materials/schema/ by `khabar schemas --write`."""

@@ -1,0 +1,167 @@
+"""Content checks: what a schema cannot say about a lesson.
+
+Run by :func:`helpers.load_lesson` on every load and by ``khabar validate``.
+Each check returns :class:`~helpers.problems.Problem` objects naming the file,
+the entry id and the field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .arabic import contains_arabic, contains_latin, find_phrase, normalize_match, strip_tashkeel
+from .model import Lesson
+from .problems import Problem
+
+__all__ = ["check_lesson", "first_difference", "looks_like_markup"]
+
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);|javascript:", re.IGNORECASE)
+_FieldSpec = tuple[str, str | None, str]  # (field name, value, language rule; see _texts)
+
+
+def looks_like_markup(text: str) -> bool:
+    """True when text holds an HTML tag, an HTML entity or a ``javascript:`` URL.
+
+    >>> looks_like_markup("<script>alert(1)</script>"), looks_like_markup("5 < 6 & 7 > 3")
+    (True, False)
+    """
+    return _MARKUP.search(text) is not None
+
+
+def first_difference(a: str, b: str) -> str:
+    """Describe where two texts first differ, with a little context.
+
+    >>> first_difference("abcdef", "abXdef")
+    "at character 3: 'abc…' vs 'abX…'"
+    """
+    n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if n == len(a) == len(b):
+        return "no difference"
+    lo = max(0, n - 8)
+    return f"at character {n + 1}: {a[lo : n + 1]!r}… vs {b[lo : n + 1]!r}…".replace("'…", "…'")
+
+
+def check_lesson(lesson: Lesson, shown: Callable[[Path], str] = str) -> list[Problem]:
+    """Every content check on a built lesson."""
+    folder = lesson.folder
+    meta, sent, notes = (shown(folder / name) for name in ("lesson.yaml", "sentences.yaml", "notes.yaml"))
+    problems: list[Problem] = []
+    info = lesson.info
+    if info.id != folder.name:
+        problems.append(Problem(meta, info.id, "id", f"must equal the folder name {folder.name!r}"))
+    problems += _texts(
+        meta,
+        info.id,
+        [
+            ("title.ar", info.title.ar, "ar"),
+            ("title.en", info.title.en, "en"),
+            ("place.ar", info.place.ar, "ar"),
+            ("place.en", info.place.en, "en"),
+            ("date_inferred", info.date_inferred, "en+ar"),
+            ("source.description", info.source.description, "en+ar"),
+        ],
+    )
+    problems += _check_article(lesson, shown(folder / "article.ar.txt"))
+    problems += _check_sentences(lesson, sent)
+    problems += _check_notes(lesson, notes)
+    return problems
+
+
+def _check_article(lesson: Lesson, file: str) -> list[Problem]:
+    lines = lesson.article.rstrip("\n").split("\n")
+    problems = []
+    if len(lines) != len(lesson.paragraphs):
+        problems.append(
+            Problem(
+                file, None, None, f"has {len(lines)} paragraphs but sentences.yaml has {len(lesson.paragraphs)}"
+            )
+        )
+    for number, (line, paragraph) in enumerate(zip(lines, lesson.paragraphs), start=1):
+        if line != paragraph.text:
+            problems.append(
+                Problem(
+                    file,
+                    paragraph.id,
+                    None,
+                    f"line {number} differs from the joined sentences of {paragraph.id} "
+                    f"{first_difference(line, paragraph.text)}",
+                )
+            )
+    return problems
+
+
+def _check_sentences(lesson: Lesson, file: str) -> list[Problem]:
+    problems = _duplicates(file, [p.id for p in lesson.paragraphs], "paragraph id")
+    problems += _duplicates(file, [s.id for p in lesson.paragraphs for s in p.sentences], "sentence id")
+    for number, paragraph in enumerate(lesson.paragraphs, start=1):
+        if paragraph.id != f"p{number:02d}":
+            problems.append(Problem(file, paragraph.id, "id", f"paragraph {number} must have the id p{number:02d}"))
+        for index, s in enumerate(paragraph.sentences, start=1):
+            if s.id != f"{paragraph.id}-s{index}":
+                problems.append(
+                    Problem(file, s.id, "id", f"sentence {index} of {paragraph.id} must have the id {paragraph.id}-s{index}")
+                )
+            if strip_tashkeel(s.ar_vocalized) != strip_tashkeel(s.ar):
+                problems.append(
+                    Problem(
+                        file,
+                        s.id,
+                        "ar_vocalized",
+                        "does not strip back to 'ar' letter for letter "
+                        f"{first_difference(strip_tashkeel(s.ar_vocalized), strip_tashkeel(s.ar))}",
+                    )
+                )
+            problems += _texts(file, s.id, [("ar", s.ar, "ar"), ("ar_vocalized", s.ar_vocalized, "ar"), ("en", s.en, "en")])
+    return problems
+
+
+def _check_notes(lesson: Lesson, file: str) -> list[Problem]:
+    problems = _duplicates(file, [n.id for n in lesson.notes], "note id")
+    for note in lesson.notes:
+        for sid in note.sentence_ids:
+            try:
+                sentence = lesson.sentence(sid)
+            except KeyError:
+                problems.append(Problem(file, note.id, "sentences", f"no sentence has the id {sid!r}"))
+                continue
+            if find_phrase(normalize_match(sentence.ar), normalize_match(note.focus)) is None:
+                problems.append(Problem(file, note.id, "focus", f"{note.focus!r} does not occur in {sid} as whole words"))
+        problems += _texts(
+            file,
+            note.id,
+            [("focus", note.focus, "ar-or-punct"), ("title", note.title, "en+ar"), ("text", note.text, "en+ar"), ("usual", note.usual, "ar")],
+        )
+    return problems
+
+
+def _duplicates(file: str, ids: Iterable[str], what: str) -> list[Problem]:
+    return [
+        Problem(file, i, "id", f"the {what} {i!r} is used {n} times") for i, n in Counter(ids).items() if n > 1
+    ]
+
+
+def _texts(file: str, entry: str, fields: list[_FieldSpec]) -> list[Problem]:
+    """Language and markup checks on text fields.
+
+    ``ar``: Arabic letters and no Latin ones; ``ar-or-punct``: no Latin
+    letters (Arabic words or punctuation marks); ``en``: Latin letters and no
+    Arabic ones; ``en+ar``: English that may quote Arabic.
+    """
+    problems = []
+    for name, value, language in fields:
+        if value is None:
+            continue
+        if looks_like_markup(value):
+            problems.append(Problem(file, entry, name, "contains HTML markup; write plain text"))
+        if language == "ar" and not contains_arabic(value):
+            problems.append(Problem(file, entry, name, "must be Arabic but has no Arabic letters"))
+        elif language.startswith("ar") and contains_latin(value):
+            problems.append(Problem(file, entry, name, "must be Arabic but contains Latin letters"))
+        elif language.startswith("en") and not contains_latin(value):
+            problems.append(Problem(file, entry, name, "must be English but has no Latin letters"))
+        elif language == "en" and contains_arabic(value):
+            problems.append(Problem(file, entry, name, "must be English but contains Arabic letters"))
+    return problems

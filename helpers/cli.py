@@ -1,0 +1,115 @@
+"""The ``khabar`` command.
+
+    khabar lessons              list the lessons in the materials folder
+    khabar validate [LESSON]    every schema and content check (all lessons if none given)
+    khabar dump [LESSON]        the whole lesson as JSON on stdout
+    khabar schemas --check      are the generated validators up to date? (--write to regenerate)
+
+LESSON is a lesson id (a folder of ``materials/``) or a path to a lesson folder.
+Exit status: 0 when all is well, 1 when a lesson has problems, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .loader import list_lessons, load_lesson, materials_root
+from .problems import LessonError
+
+__all__ = ["main"]
+
+
+def _validate(args: argparse.Namespace) -> int:
+    targets = [args.lesson] if args.lesson else list_lessons()
+    if not targets:
+        print(f"khabar: no lessons found in {materials_root()}", file=sys.stderr)
+        return 1
+    status = 0
+    for target in targets:
+        try:
+            lesson = load_lesson(target)
+        except LessonError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            count = len(exc.problems)
+            print(f"{target}: INVALID — {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+            status = 1
+            continue
+        print(
+            f"{lesson.id}: valid — {len(lesson.paragraphs)} paragraphs, {len(lesson.sentences)} sentences, "
+            f"{len(lesson.notes)} notes"
+        )
+    return status
+
+
+def _dump(args: argparse.Namespace) -> int:
+    try:
+        lesson = load_lesson(args.lesson)
+    except LessonError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    json.dump(lesson.to_dict(), sys.stdout, ensure_ascii=False, indent=2 if args.indent else None)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _lessons(_args: argparse.Namespace) -> int:
+    for lesson_id in list_lessons():
+        print(lesson_id)
+    return 0
+
+
+def _schemas(args: argparse.Namespace) -> int:
+    from .schema import SCHEMA_KINDS, generated_validator
+
+    folder = Path(__file__).resolve().parent / "_validators"
+    stale = []
+    for kind in SCHEMA_KINDS:
+        path = folder / f"{kind}.py"
+        code = generated_validator(kind)
+        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        if current != code:
+            stale.append(path)
+            if args.write:
+                path.write_text(code, encoding="utf-8")
+    if stale and not args.write:
+        for path in stale:
+            print(f"{path}: out of date; run `khabar schemas --write`", file=sys.stderr)
+        return 1
+    print(f"{len(stale)} validator(s) rewritten" if args.write else "validators are up to date")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="khabar", description="Khabar: an Arabic news-reading study kit.",
+        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p = sub.add_parser("lessons", help="list the lessons")
+    p.set_defaults(run=_lessons)
+    p = sub.add_parser("validate", help="check a lesson (all lessons if none is named)")
+    p.add_argument("lesson", nargs="?", help="lesson id or folder")
+    p.set_defaults(run=_validate)
+    p = sub.add_parser("dump", help="print a lesson as JSON")
+    p.add_argument("lesson", nargs="?", help="lesson id or folder (default: the kit's lesson)")
+    p.add_argument("--indent", action="store_true", help="pretty-print")
+    p.set_defaults(run=_dump)
+    p = sub.add_parser("schemas", help="check or regenerate the generated schema validators")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--check", action="store_true", help="fail if they are stale (default)")
+    group.add_argument("--write", action="store_true", help="regenerate them")
+    p.set_defaults(run=_schemas)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

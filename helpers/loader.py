@@ -1,0 +1,153 @@
+"""Find and load lessons: YAML → schema → content checks → immutable dataclasses.
+
+A lesson loads whole or not at all: every problem found in any file is
+collected, and :class:`~helpers.problems.LessonError` lists them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from . import checks
+from .model import Bilingual, Lesson, LessonInfo, Licence, Note, Paragraph, Sentence, Source
+from .problems import LessonError, Problem
+from .schema import read_yaml, validate
+
+__all__ = ["DEFAULT_LESSON", "MATERIALS_ENV", "lesson_folder", "list_lessons", "load_lesson", "materials_root"]
+
+MATERIALS_ENV = "KHABAR_MATERIALS"
+DEFAULT_LESSON = "kazakhstan-visa-2026"
+
+
+def materials_root() -> Path:
+    """The folder holding lesson folders: ``$KHABAR_MATERIALS`` or the kit's ``materials/``."""
+    override = os.environ.get(MATERIALS_ENV)
+    if override:
+        return Path(override).expanduser().resolve()
+    return Path(__file__).resolve().parent.parent / "materials"
+
+
+def list_lessons(root: Path | None = None) -> list[str]:
+    """Ids of the lessons under the materials folder, sorted."""
+    root = root or materials_root()
+    return sorted(p.name for p in root.iterdir() if (p / "lesson.yaml").is_file()) if root.is_dir() else []
+
+
+def lesson_folder(lesson: str | os.PathLike[str] | None = None) -> Path:
+    """Resolve a lesson id, or a path to a lesson folder, to its folder."""
+    if lesson is None:
+        lesson = DEFAULT_LESSON
+    candidate = Path(lesson)
+    if candidate.is_dir():
+        return candidate.resolve()
+    folder = materials_root() / str(lesson)
+    if folder.is_dir():
+        return folder
+    known = ", ".join(list_lessons()) or "none"
+    raise LessonError([Problem(str(lesson), None, None, f"no such lesson (lessons available: {known})")])
+
+
+def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
+    """Load a lesson by id (or folder path), enforcing its schemas and content checks.
+
+    >>> lesson = load_lesson("kazakhstan-visa-2026")
+    >>> lesson.info.date.isoformat(), len(lesson.paragraphs)
+    ('2026-01-27', 17)
+    """
+    folder = lesson_folder(lesson)
+    problems: list[Problem] = []
+
+    def load(kind: str, name: str, optional: bool = False) -> Any:
+        path = folder / name
+        if optional and not path.exists():
+            return None
+        shown = _shown(path)
+        raw, found = read_yaml(path, shown)
+        if not found:
+            raw, found = validate(kind, raw, shown)
+        problems.extend(found)
+        return raw
+
+    meta = load("lesson", "lesson.yaml")
+    sentences = load("sentences", "sentences.yaml")
+    notes = load("notes", "notes.yaml", optional=True)
+    if problems or meta is None or sentences is None:
+        raise LessonError(problems)
+
+    try:
+        dt.date.fromisoformat(meta["date"])
+    except ValueError:
+        problems.append(Problem(_shown(folder / "lesson.yaml"), meta["id"], "date", f"{meta['date']!r} is not a real date"))
+        raise LessonError(problems) from None
+
+    article_path = folder / meta.get("article", "article.ar.txt")
+    try:
+        article = article_path.read_text(encoding="utf-8")
+    except (FileNotFoundError, UnicodeDecodeError) as exc:
+        raise LessonError([Problem(_shown(article_path), None, None, f"cannot read the article ({exc})")]) from None
+
+    lesson_obj = Lesson(
+        info=_info(meta),
+        folder=folder,
+        article=article,
+        paragraphs=tuple(_paragraph(p) for p in sentences["paragraphs"]),
+        notes=tuple(_note(n) for n in (notes or {}).get("notes", [])),
+    )
+    problems.extend(checks.check_lesson(lesson_obj, shown=_shown))
+    if problems:
+        raise LessonError(problems)
+    return lesson_obj
+
+
+def _shown(path: Path) -> str:
+    """A path as a teacher would type it: relative to the working folder if inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _info(meta: dict[str, Any]) -> LessonInfo:
+    source = meta["source"]
+    date = dt.date.fromisoformat(meta["date"])
+    return LessonInfo(
+        id=meta["id"],
+        title=Bilingual(**meta["title"]),
+        date=date,
+        date_inferred=meta["date_inferred"],
+        level=meta["level"],
+        place=Bilingual(**meta["place"]),
+        source=Source(
+            description=source["description"],
+            outlet=source.get("outlet"),
+            url=source.get("url"),
+            language=source.get("language", "ar"),
+        ),
+        licence=Licence(**meta["licence"]),
+        topics=tuple(meta.get("topics", ())),
+    )
+
+
+def _paragraph(raw: dict[str, Any]) -> Paragraph:
+    return Paragraph(
+        id=raw["id"],
+        sentences=tuple(
+            Sentence(id=s["id"], paragraph_id=raw["id"], ar=s["ar"], ar_vocalized=s["ar_vocalized"], en=s["en"])
+            for s in raw["sentences"]
+        ),
+    )
+
+
+def _note(raw: dict[str, Any]) -> Note:
+    return Note(
+        id=raw["id"],
+        kind=raw["kind"],
+        sentence_ids=tuple(raw["sentences"]),
+        focus=raw["focus"],
+        title=raw["title"],
+        text=raw["text"],
+        usual=raw.get("usual"),
+    )

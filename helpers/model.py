@@ -1,0 +1,182 @@
+"""The lesson as immutable data: what :func:`helpers.load_lesson` returns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+__all__ = [
+    "Bilingual",
+    "Lesson",
+    "LessonInfo",
+    "Licence",
+    "Note",
+    "Paragraph",
+    "Sentence",
+    "Source",
+]
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """A text given in Arabic and English."""
+
+    ar: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the article comes from."""
+
+    description: str
+    outlet: str | None = None
+    url: str | None = None
+    language: str = "ar"
+
+
+@dataclass(frozen=True)
+class Licence:
+    """Terms for the article text and for the materials written around it."""
+
+    article: str
+    materials: str
+
+
+@dataclass(frozen=True)
+class LessonInfo:
+    """The lesson's metadata (``lesson.yaml``)."""
+
+    id: str
+    title: Bilingual
+    date: dt.date
+    date_inferred: str
+    level: str
+    place: Bilingual
+    source: Source
+    licence: Licence
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the article, with its vocalization and translation."""
+
+    id: str
+    paragraph_id: str
+    ar: str
+    ar_vocalized: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the article: its sentences in order."""
+
+    id: str
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def text(self) -> str:
+        """The paragraph as printed: its sentences joined by single spaces."""
+        return " ".join(s.ar for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A teacher's note on the text, pointing at the sentences it explains."""
+
+    id: str
+    kind: str
+    sentence_ids: tuple[str, ...]
+    focus: str
+    title: str
+    text: str
+    usual: str | None = None
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A whole lesson: metadata, the verbatim article, its sentences and notes."""
+
+    info: LessonInfo
+    folder: Path
+    article: str
+    paragraphs: tuple[Paragraph, ...]
+    notes: tuple[Note, ...] = ()
+    _by_id: Mapping[str, Sentence] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index = {s.id: s for p in self.paragraphs for s in p.sentences}
+        object.__setattr__(self, "_by_id", MappingProxyType(index))
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Every sentence in reading order."""
+        return tuple(self._by_id.values())
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        """The sentence with this id; ``KeyError`` names the id if there is none."""
+        try:
+            return self._by_id[sentence_id]
+        except KeyError:
+            raise KeyError(f"lesson {self.id!r} has no sentence {sentence_id!r}") from None
+
+    def notes_for(self, sentence_id: str) -> tuple[Note, ...]:
+        """The teacher notes that point at one sentence."""
+        return tuple(n for n in self.notes if sentence_id in n.sentence_ids)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole lesson in the documented ``khabar dump`` shape."""
+        info = self.info
+        return {
+            "lesson": {
+                "id": info.id,
+                "title": {"ar": info.title.ar, "en": info.title.en},
+                "date": info.date.isoformat(),
+                "date_inferred": info.date_inferred,
+                "level": info.level,
+                "place": {"ar": info.place.ar, "en": info.place.en},
+                "topics": list(info.topics),
+                "source": {
+                    "description": info.source.description,
+                    "outlet": info.source.outlet,
+                    "url": info.source.url,
+                    "language": info.source.language,
+                },
+                "licence": {"article": info.licence.article, "materials": info.licence.materials},
+                "paragraphs": [[s.id for s in p.sentences] for p in self.paragraphs],
+            },
+            "sentences": [
+                {
+                    "id": s.id,
+                    "paragraph": s.paragraph_id,
+                    "ar": s.ar,
+                    "ar_vocalized": s.ar_vocalized,
+                    "en": s.en,
+                }
+                for s in self.sentences
+            ],
+            "glossary": [],
+            "quiz": [],
+            "timeline": [],
+            "notes": [
+                {
+                    "id": n.id,
+                    "kind": n.kind,
+                    "sentences": list(n.sentence_ids),
+                    "focus": n.focus,
+                    "title": n.title,
+                    "text": n.text,
+                    "usual": n.usual,
+                }
+                for n in self.notes
+            ],
+        }
