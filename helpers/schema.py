@@ -149,17 +149,27 @@ def validate(kind: str, data: Any, shown: str) -> tuple[Any, list[Problem]]:
         pass
     problems: list[Problem] = []
     data = copy.deepcopy(data)  # entries are removed from this copy as they fail
+    emptied: set[int] = set()  # lists an entry was removed from
     while len(problems) < _MAX_PROBLEMS:
         try:
             check(data)
-            return data, problems
+            return None, problems
         except SchemaViolation as exc:
             entry, field, container, index = _locate(data, list(exc.path[1:]))
-            problems.append(Problem(shown, entry, field, _describe(exc, field)))
+            if not _consequence(exc.value, emptied):
+                problems.append(Problem(shown, entry, field, _describe(exc, field)))
             if container is None:
                 return None, problems
+            emptied.add(id(container))
             del container[index]
     return None, problems
+
+
+def _consequence(value: Any, emptied: set[int]) -> bool:
+    """True for an error caused only by removing a failed entry (e.g. a list now empty)."""
+    if id(value) in emptied:
+        return True
+    return isinstance(value, dict) and any(id(v) in emptied for v in value.values())
 
 
 def _locate(data: Any, path: list[Any]) -> tuple[str | None, str | None, Any, Any]:

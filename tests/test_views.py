@@ -1,0 +1,125 @@
+"""HTML rendering and the reading widget, driven from code as a learner would use it."""
+
+from __future__ import annotations
+
+import pytest
+
+import helpers
+from helpers.model import Note, Sentence
+from helpers.reading import ReadingView
+from helpers.render import Html, article_html, lesson_overview, marked, notes_table, sentence_html
+
+EVIL = Sentence(
+    id="p01-s1",
+    paragraph_id="p01",
+    ar="قال <script>alert(1)</script> “نحن”",
+    ar_vocalized="قَالَ <script>alert(1)</script> “نَحْنُ”",
+    en='He said <img src=x onerror="alert(1)"> & left',
+)
+
+
+def test_sentence_html_escapes_everything():
+    html = sentence_html(EVIL, vocalized=True, translation=True)
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; left" in html
+
+
+def test_notes_html_escapes_teacher_text():
+    note = Note("n-x", "style", ("p01-s1",), "نحن", "<b>bold</b> title", "text <iframe src=x>", "<u>ع</u>")
+    html = sentence_html(EVIL, notes=[note])
+    assert "<b>bold</b>" not in html and "<iframe" not in html and "<u>" not in html
+    assert "&lt;iframe src=x&gt;" in html
+
+
+def test_arabic_and_english_carry_direction_and_language(lesson):
+    html = sentence_html(lesson.sentence("p01-s1"), translation=True)
+    assert '<p class="khabar-ar" dir="rtl" lang="ar">' in html
+    assert '<p class="khabar-en" dir="ltr" lang="en">' in html
+    assert isinstance(html, Html) and html._repr_html_() == str(html)
+
+
+def test_sentence_html_shows_the_chosen_form(lesson):
+    s = lesson.sentence("p02-s1")
+    assert s.ar in sentence_html(s) and s.ar_vocalized not in sentence_html(s)
+    assert s.ar_vocalized in sentence_html(s, vocalized=True)
+    assert s.en not in sentence_html(s) and s.en.replace("'", "&#x27;") in sentence_html(s, translation=True)
+
+
+def test_note_focus_is_marked_in_plain_and_vocalized_text(lesson):
+    s = lesson.sentence("p17-s1")
+    notes = lesson.notes_for(s.id)
+    plain = sentence_html(s, notes=notes)
+    vocal = sentence_html(s, vocalized=True, notes=notes)
+    assert '<mark class="khabar-mark">لن نكون أبدًا أمة أعزل مرة أخرى</mark>' in plain
+    assert '<mark class="khabar-mark">لَنْ نَكُونَ أَبَدًا أُمَّةً أَعْزَلَ مَرَّةً أُخْرَى</mark>' in vocal
+
+
+def test_marked_escapes_inside_and_outside_marks():
+    assert marked("<a>", [(0, 3)]) == '<mark class="khabar-mark">&lt;a&gt;</mark>'
+
+
+def test_article_html_has_every_sentence_and_highlights_the_current(lesson):
+    html = article_html(lesson, current="p07-s2")
+    for s in lesson.sentences:
+        assert f'data-sid="{s.id}"' in html
+    assert html.count("khabar-current") == 2  # the CSS rule and the one highlighted span
+    assert 'class="khabar-s khabar-current" data-sid="p07-s2"' in html
+    both = article_html(lesson, vocalized=True, translation=True)
+    assert lesson.sentence("p05-s1").ar_vocalized in both and "Astana" in both
+
+
+def test_overview_and_notes_table(lesson):
+    overview = lesson_overview(lesson)
+    assert "Tuesday 27 January 2026" in overview and "CEFR B1-B2" in overview
+    assert "17 paragraphs, 19 sentences" in overview
+    table = notes_table(lesson, kinds=["numbers"])
+    assert table.count("<tr>") == 1 + sum(1 for n in lesson.notes if n.kind == "numbers")
+
+
+def test_reading_view_steps_and_jumps(lesson):
+    view = helpers.reading_view(lesson)
+    assert isinstance(view, ReadingView) and view.current == "p01-s1"
+    assert view.previous_button.disabled and not view.next_button.disabled
+    view.next_button.click()
+    assert view.current == "p02-s1"
+    assert lesson.sentence("p02-s1").ar in view.focus.value
+    assert "Sentence 2 of 19" in view.position.value
+    view.jump.value = "p17-s1"
+    assert view.next_button.disabled
+    view.next_button.click()
+    assert view.current == "p17-s1"
+    view.previous_button.click()
+    assert view.current == "p16-s2"
+    view.go("p07-s2")
+    assert 'class="khabar-s khabar-current" data-sid="p07-s2"' in view.article.value
+    with pytest.raises(KeyError):
+        view.go("p99-s9")
+
+
+def test_reading_view_toggles_diacritics_translation_and_notes(lesson):
+    view = helpers.reading_view(lesson, start="p13-s1")
+    s = lesson.sentence("p13-s1")
+    assert s.ar in view.focus.value and s.en not in view.focus.value
+    view.diacritics.value = True
+    assert s.ar_vocalized.split()[0] in view.focus.value
+    assert s.ar_vocalized in view.article.value  # the article follows the toggle
+    view.translation.value = True
+    assert "Sa&#x27;ar" in view.focus.value
+    assert "khabar-note" not in view.focus.value
+    view.notes.value = True
+    assert "منذ ستةَ عشرَ" in view.focus.value or "مُنْذُ سِتَّةَ عَشَرَ" in view.focus.value
+    assert '<mark class="khabar-mark">' in view.focus.value
+    view.diacritics.value = False
+    assert s.ar in view.focus.value.replace('<mark class="khabar-mark">', "").replace("</mark>", "")
+
+
+def test_reading_view_widgets_holding_arabic_read_right_to_left(lesson):
+    view = helpers.reading_view(lesson)
+    assert "khabar-rtl" in view.jump._dom_classes
+    assert view.jump.options[0][0].startswith("1. وقع وزير الخارجية")
+
+
+def test_reading_view_refuses_an_unknown_start(lesson):
+    with pytest.raises(KeyError, match="p42-s1"):
+        helpers.reading_view(lesson, start="p42-s1")
