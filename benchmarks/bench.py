@@ -45,8 +45,10 @@ def interleaved(a: list[str], b: list[str], runs: int, **kw) -> tuple[float, flo
 def report(name: str, ours: float, base: float, target: float, extra: str = "") -> bool:
     ratio = ours / base
     ok = ratio <= target
-    print(f"{name:<44} {ours * 1000:8.0f} ms / {base * 1000:8.0f} ms = {ratio:5.2f}  (target <= {target}) {extra}"
-          f"{'ok' if ok else 'OVER TARGET'}")
+    print(
+        f"{name:<44} {ours * 1000:8.0f} ms / {base * 1000:8.0f} ms = {ratio:5.2f}  (target <= {target}) {extra}"
+        f"{'ok' if ok else 'OVER TARGET'}"
+    )
     return ok
 
 
@@ -55,8 +57,9 @@ _CLOCKED = "import time; t = time.perf_counter(); {}; print(time.perf_counter() 
 
 def clocked(code: str, env: dict[str, str]) -> float:
     """Seconds a statement takes inside a fresh interpreter (start-up excluded)."""
-    out = subprocess.run([PY, "-c", _CLOCKED.format(code)], check=True, cwd=ROOT, env=env,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [PY, "-c", _CLOCKED.format(code)], check=True, cwd=ROOT, env=env, capture_output=True, text=True
+    )
     return float(out.stdout.strip().splitlines()[-1])
 
 
@@ -71,17 +74,31 @@ def bench_import(runs: int) -> bool:
         base.append(clocked(base_code, env))
     ours_t, base_t = statistics.median(ours), statistics.median(base)
     absolute_ok = ours_t <= 0.150
-    ok = report("import helpers + load lesson / import ipywidgets", ours_t, base_t, 1.2,
-                f"[{ours_t * 1000:.0f} ms {'<=' if absolute_ok else '>'} 150 ms] ")
+    ok = report(
+        "import helpers + load lesson / import ipywidgets",
+        ours_t,
+        base_t,
+        1.2,
+        f"[{ours_t * 1000:.0f} ms {'<=' if absolute_ok else '>'} 150 ms] ",
+    )
     return ok and absolute_ok
 
 
 def _empty_notebook(path: Path) -> None:
     nb = {
-        "cells": [{"cell_type": "code", "execution_count": 1, "id": "empty", "metadata": {}, "outputs": [],
-                   "source": ["pass"]}],
+        "cells": [
+            {
+                "cell_type": "code",
+                "execution_count": 1,
+                "id": "empty",
+                "metadata": {},
+                "outputs": [],
+                "source": ["pass"],
+            }
+        ],
         "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
-        "nbformat": 4, "nbformat_minor": 5,
+        "nbformat": 4,
+        "nbformat_minor": 5,
     }
     path.write_text(json.dumps(nb), encoding="utf-8")
 
@@ -93,10 +110,22 @@ def bench_nbval(runs: int) -> bool:
         for nb in notebooks:
             _empty_notebook(empty / nb.name)
         env = {**os.environ, "PYTHONHASHSEED": "0"}
-        base_args = [PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "-o", "addopts=",
-                     "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg")]
-        ours, base = interleaved(base_args + [str(n) for n in notebooks],
-                                 base_args + [str(empty / n.name) for n in notebooks], runs, env=env)
+        base_args = [
+            PY,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval",
+            "-o",
+            "addopts=",
+            "--nbval-sanitize-with",
+            str(ROOT / "tests" / "nbval_sanitize.cfg"),
+        ]
+        ours, base = interleaved(
+            base_args + [str(n) for n in notebooks], base_args + [str(empty / n.name) for n in notebooks], runs, env=env
+        )
     return report(f"nbval {len(notebooks)} notebooks / {len(notebooks)} empty notebooks", ours, base, 1.5)
 
 

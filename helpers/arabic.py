@@ -55,15 +55,15 @@ __all__ = [
     "Span",
     "Token",
     "arabic_runs",
-    "find_phrase",
-    "vocalized_span",
     "contains_arabic",
     "contains_latin",
+    "find_phrase",
     "normalize_display",
     "normalize_match",
     "split_sentences",
     "strip_tashkeel",
     "tokenize",
+    "vocalized_span",
 ]
 
 _INVISIBLE = re.compile(f"[{re.escape(BIDI_CONTROLS)}{TATWEEL}]")
@@ -82,8 +82,8 @@ _MATCH_TABLE = str.maketrans(
         YEH_HAMZA: HAMZA,
         TEH_MARBUTA: HEH,
         ALEF_MAKSURA: YEH,
-        **dict(zip(ARABIC_INDIC_DIGITS, LATIN_DIGITS)),
-        **dict(zip(EXTENDED_ARABIC_INDIC_DIGITS, LATIN_DIGITS)),
+        **dict(zip(ARABIC_INDIC_DIGITS, LATIN_DIGITS, strict=True)),
+        **dict(zip(EXTENDED_ARABIC_INDIC_DIGITS, LATIN_DIGITS, strict=True)),
     }
 )
 
@@ -166,9 +166,7 @@ class Token:
 _WORD = rf"(?:[^\W\d_]|[{STRIPPABLE_MARKS}{TATWEEL}])+"
 #: A number: digits of any script, with inner separators (1,000 / 3.5 / ٣٫٥).
 _NUMBER = r"\d+(?:[.,\u066b\u066c]\d+)*"
-_TOKEN = re.compile(
-    rf"(?P<word>{_WORD})|(?P<number>{_NUMBER})|(?P<punct>[^\s{BIDI_CONTROLS}])"
-)
+_TOKEN = re.compile(rf"(?P<word>{_WORD})|(?P<number>{_NUMBER})|(?P<punct>[^\s{BIDI_CONTROLS}])")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -184,10 +182,7 @@ def tokenize(text: str) -> list[Token]:
     >>> (t.text, t.start, t.end, t.kind)
     ('أستانا', 3, 9, 'word')
     """
-    return [
-        Token(m.group(), m.start(), m.end(), m.lastgroup or "punct")
-        for m in _TOKEN.finditer(text)
-    ]
+    return [Token(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN.finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -273,9 +268,7 @@ def _add(spans: list[Span], text: str, start: int, end: int) -> None:
         spans.append(Span(text[start:end], start, end))
 
 
-_ARABIC_RUN = re.compile(
-    f"[\u0600-\u06ff\u0750-\u077f{TATWEEL}]+(?:[ \u00a0]+[\u0600-\u06ff\u0750-\u077f{TATWEEL}]+)*"
-)
+_ARABIC_RUN = re.compile(f"[\u0600-\u06ff\u0750-\u077f{TATWEEL}]+(?:[ \u00a0]+[\u0600-\u06ff\u0750-\u077f{TATWEEL}]+)*")
 
 
 def arabic_runs(text: str) -> list[tuple[int, int]]:

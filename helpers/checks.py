@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .arabic import contains_arabic, contains_latin, find_phrase, normalize_match, strip_tashkeel
 from .model import Lesson
@@ -37,7 +37,7 @@ def first_difference(a: str, b: str) -> str:
     >>> first_difference("abcdef", "abXdef")
     "at character 3: 'abc…' vs 'abX…'"
     """
-    n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    n = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     if n == len(a) == len(b):
         return "no difference"
     lo = max(0, n - 8)
@@ -75,11 +75,9 @@ def _check_article(lesson: Lesson, file: str) -> list[Problem]:
     problems = []
     if len(lines) != len(lesson.paragraphs):
         problems.append(
-            Problem(
-                file, None, None, f"has {len(lines)} paragraphs but sentences.yaml has {len(lesson.paragraphs)}"
-            )
+            Problem(file, None, None, f"has {len(lines)} paragraphs but sentences.yaml has {len(lesson.paragraphs)}")
         )
-    for number, (line, paragraph) in enumerate(zip(lines, lesson.paragraphs), start=1):
+    for number, (line, paragraph) in enumerate(zip(lines, lesson.paragraphs, strict=False), start=1):
         if line != paragraph.text:
             problems.append(
                 Problem(
@@ -102,7 +100,9 @@ def _check_sentences(lesson: Lesson, file: str) -> list[Problem]:
         for index, s in enumerate(paragraph.sentences, start=1):
             if s.id != f"{paragraph.id}-s{index}":
                 problems.append(
-                    Problem(file, s.id, "id", f"sentence {index} of {paragraph.id} must have the id {paragraph.id}-s{index}")
+                    Problem(
+                        file, s.id, "id", f"sentence {index} of {paragraph.id} must have the id {paragraph.id}-s{index}"
+                    )
                 )
             if strip_tashkeel(s.ar_vocalized) != strip_tashkeel(s.ar):
                 problems.append(
@@ -114,7 +114,9 @@ def _check_sentences(lesson: Lesson, file: str) -> list[Problem]:
                         f"{first_difference(strip_tashkeel(s.ar_vocalized), strip_tashkeel(s.ar))}",
                     )
                 )
-            problems += _texts(file, s.id, [("ar", s.ar, "ar"), ("ar_vocalized", s.ar_vocalized, "ar"), ("en", s.en, "en")])
+            problems += _texts(
+                file, s.id, [("ar", s.ar, "ar"), ("ar_vocalized", s.ar_vocalized, "ar"), ("en", s.en, "en")]
+            )
     return problems
 
 
@@ -128,19 +130,24 @@ def _check_notes(lesson: Lesson, file: str) -> list[Problem]:
                 problems.append(Problem(file, note.id, "sentences", f"no sentence has the id {sid!r}"))
                 continue
             if find_phrase(normalize_match(sentence.ar), normalize_match(note.focus)) is None:
-                problems.append(Problem(file, note.id, "focus", f"{note.focus!r} does not occur in {sid} as whole words"))
+                problems.append(
+                    Problem(file, note.id, "focus", f"{note.focus!r} does not occur in {sid} as whole words")
+                )
         problems += _texts(
             file,
             note.id,
-            [("focus", note.focus, "ar-or-punct"), ("title", note.title, "en+ar"), ("text", note.text, "en+ar"), ("usual", note.usual, "ar")],
+            [
+                ("focus", note.focus, "ar-or-punct"),
+                ("title", note.title, "en+ar"),
+                ("text", note.text, "en+ar"),
+                ("usual", note.usual, "ar"),
+            ],
         )
     return problems
 
 
 def _duplicates(file: str, ids: Iterable[str], what: str) -> list[Problem]:
-    return [
-        Problem(file, i, "id", f"the {what} {i!r} is used {n} times") for i, n in Counter(ids).items() if n > 1
-    ]
+    return [Problem(file, i, "id", f"the {what} {i!r} is used {n} times") for i, n in Counter(ids).items() if n > 1]
 
 
 def _texts(file: str, entry: str, fields: list[_FieldSpec]) -> list[Problem]:

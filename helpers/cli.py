@@ -85,8 +85,10 @@ def _schemas(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="khabar", description="Khabar: an Arabic news-reading study kit.",
-        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__,
+        prog="khabar",
+        description="Khabar: an Arabic news-reading study kit.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=__doc__,
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("lessons", help="list the lessons")

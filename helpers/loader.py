@@ -80,7 +80,9 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
     try:
         dt.date.fromisoformat(meta["date"])
     except ValueError:
-        problems.append(Problem(_shown(folder / "lesson.yaml"), meta["id"], "date", f"{meta['date']!r} is not a real date"))
+        problems.append(
+            Problem(_shown(folder / "lesson.yaml"), meta["id"], "date", f"{meta['date']!r} is not a real date")
+        )
         raise LessonError(problems) from None
 
     article_path = folder / meta.get("article", "article.ar.txt")

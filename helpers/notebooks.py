@@ -78,7 +78,9 @@ def execute(path: Path, timeout: int = 300) -> None:
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
     client.execute()
     nbformat.write(nb, path)
 
@@ -97,8 +99,10 @@ def main(argv: list[str] | None = None) -> int:
             missing = missing_sections(nb)
             if problem or missing:
                 status = 1
-                print(f"{path}: {problem or ''}{'; ' if problem and missing else ''}"
-                      f"{'missing sections: ' + ', '.join(missing) if missing else ''}")
+                print(
+                    f"{path}: {problem or ''}{'; ' if problem and missing else ''}"
+                    f"{'missing sections: ' + ', '.join(missing) if missing else ''}"
+                )
         else:
             print(f"executing {path.name} …", flush=True)
             execute(path)

@@ -86,7 +86,9 @@ def focus_spans(sentence: Sentence, notes: Iterable[Note], vocalized: bool) -> l
         if found is None:
             continue
         start, end = found
-        spans.append(vocalized_span(sentence.ar_vocalized, start, end, plain=sentence.ar) if vocalized else (start, end))
+        spans.append(
+            vocalized_span(sentence.ar_vocalized, start, end, plain=sentence.ar) if vocalized else (start, end)
+        )
     return spans
 
 

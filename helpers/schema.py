@@ -16,13 +16,14 @@ teacher sees one message per broken entry, each naming its id and field.
 from __future__ import annotations
 
 import copy
-import zlib
 import importlib
 import json
 import re
-from functools import lru_cache
+import zlib
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -54,9 +55,7 @@ def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
         key = loader.construct_object(key_node, deep=True)
         if key in seen:
             mark = key_node.start_mark
-            raise yaml.constructor.ConstructorError(
-                None, None, f"the key {key!r} appears twice in one entry", mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"the key {key!r} appears twice in one entry", mark)
         seen[key] = loader.construct_object(value_node, deep=True)
     return seen
 
@@ -73,7 +72,7 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
     except UnicodeDecodeError as exc:
         return None, [Problem(shown, None, None, f"is not UTF-8 text ({exc.reason})")]
     try:
-        return yaml.load(text, Loader=_Loader), []  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_Loader), []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
@@ -86,7 +85,7 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
 class SchemaViolation(ValueError):
     """Raised by the generated validators; same fields as fastjsonschema's error."""
 
-    def __init__(self, message, value=None, name=None, definition=None, rule=None):  # noqa: ANN001
+    def __init__(self, message, value=None, name=None, definition=None, rule=None):
         super().__init__(message)
         self.message, self.value, self.name = message, value, name
         self.definition, self.rule = definition, rule
@@ -125,14 +124,14 @@ def generated_validator(kind: str) -> str:
     return head + f"SCHEMA_CRC32 = {digest!r}\n" + code + f"\n\nvalidate = {main.group(1)}\n"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(kind: str) -> Callable[[Any], Any]:
     text = _schema_text(kind)
     module = importlib.import_module(f"helpers._validators.{kind}")
     if module.SCHEMA_CRC32 == f"{zlib.crc32(text.encode('utf-8')):08x}":
         return module.validate
     namespace: dict[str, Any] = {}
-    exec(generated_validator(kind), namespace)  # noqa: S102 - our own schema, changed since generation
+    exec(generated_validator(kind), namespace)
     return namespace["validate"]
 
 

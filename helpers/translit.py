@@ -77,8 +77,7 @@ _SUN = set("تثدذرزسشصضطظلن")
 _PRIME_BEFORE_H = ("s", "k", "t", "d", "g", "c")
 #: Proclitic conjunction and preposition, then the article (or لل for li + al).
 _ARTICLE = re.compile(
-    f"^(?P<conj>[وف]{FATHA}?)?(?P<prep>[بك][{KASRA}{FATHA}]?)?"
-    f"(?:(?P<al>ال)|(?P<lil>ل{KASRA}?ل))(?=.)"
+    f"^(?P<conj>[وف]{FATHA}?)?(?P<prep>[بك][{KASRA}{FATHA}]?)?(?:(?P<al>ال)|(?P<lil>ل{KASRA}?ل))(?=.)"
 )
 
 

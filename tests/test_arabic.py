@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from pyarabic import araby
 
@@ -41,10 +41,17 @@ anything = st.text(max_size=60)
 
 def test_named_constants_agree_with_pyarabic():
     assert (chars.FATHA, chars.DAMMA, chars.KASRA, chars.SHADDA, chars.SUKUN) == (
-        araby.FATHA, araby.DAMMA, araby.KASRA, araby.SHADDA, araby.SUKUN,
+        araby.FATHA,
+        araby.DAMMA,
+        araby.KASRA,
+        araby.SHADDA,
+        araby.SUKUN,
     )
     assert (chars.TATWEEL, chars.TEH_MARBUTA, chars.ALEF_MAKSURA, chars.ALEF_HAMZA_BELOW) == (
-        araby.TATWEEL, araby.TEH_MARBUTA, araby.ALEF_MAKSURA, araby.ALEF_HAMZA_BELOW,
+        araby.TATWEEL,
+        araby.TEH_MARBUTA,
+        araby.ALEF_MAKSURA,
+        araby.ALEF_HAMZA_BELOW,
     )
     assert set(araby.TASHKEEL) == set(chars.TASHKEEL)
 
@@ -141,8 +148,16 @@ def test_normalize_match_loses_no_base_letters(text):
 def test_tokenizer_splits_quotes_and_punctuation_off_words():
     tokens = tokenize("وقال: “لقد تعلمنا الدرس”. مسلطًا 16")
     assert [(t.text, t.kind) for t in tokens] == [
-        ("وقال", "word"), (":", "punct"), ("“", "punct"), ("لقد", "word"), ("تعلمنا", "word"),
-        ("الدرس", "word"), ("”", "punct"), (".", "punct"), ("مسلطًا", "word"), ("16", "number"),
+        ("وقال", "word"),
+        (":", "punct"),
+        ("“", "punct"),
+        ("لقد", "word"),
+        ("تعلمنا", "word"),
+        ("الدرس", "word"),
+        ("”", "punct"),
+        (".", "punct"),
+        ("مسلطًا", "word"),
+        ("16", "number"),
     ]
 
 

@@ -50,7 +50,9 @@ def test_every_arabic_word_of_the_vocalized_text_carries_marks(lesson):
         (s.id, t.text)
         for s in lesson.sentences
         for t in tokenize(s.ar_vocalized)
-        if t.kind == "word" and contains_arabic(t.text) and len(t.text) > 1
+        if t.kind == "word"
+        and contains_arabic(t.text)
+        and len(t.text) > 1
         and not any(c in STRIPPABLE_MARKS for c in t.text)
     ]
     assert bare == []
@@ -65,7 +67,7 @@ def test_vocalized_text_uses_tashkeel_only_where_the_original_has_letters(lesson
 def test_translations_are_english_and_complete(lesson):
     for s in lesson.sentences:
         assert s.en.strip() and not contains_arabic(s.en), s.id
-        assert s.en.rstrip()[-1] in '.”"\'', s.id
+        assert s.en.rstrip()[-1] in ".”\"'", s.id
 
 
 def test_every_note_points_at_sentences_that_exist_and_contain_its_words(lesson):

@@ -62,7 +62,12 @@ def test_materials_folder_can_be_moved_by_environment(lesson_copy, monkeypatch):
 
 
 def test_malformed_yaml_names_the_file_and_line(lesson_copy):
-    edit(lesson_copy, "notes.yaml", "  - id: n-saar-spelling\n    kind: spelling", "  - id: n-saar-spelling\n   kind: [spelling")
+    edit(
+        lesson_copy,
+        "notes.yaml",
+        "  - id: n-saar-spelling\n    kind: spelling",
+        "  - id: n-saar-spelling\n   kind: [spelling",
+    )
     [problem] = problems_of(lesson_copy)
     assert problem.startswith(f"{lesson_copy / 'notes.yaml'}") or "notes.yaml" in problem
     assert re.search(r"line \d+, column \d+: not valid YAML", problem)
@@ -71,8 +76,10 @@ def test_malformed_yaml_names_the_file_and_line(lesson_copy):
 def test_missing_field_names_entry_and_field(lesson_copy):
     edit(lesson_copy, "notes.yaml", "    title: Sa'ar's surname is usually spelled ساعر\n", "")
     [problem] = problems_of(lesson_copy)
-    assert "notes.yaml: entry 'n-saar-spelling': field 'title': 'title' is required" in problem \
+    assert (
+        "notes.yaml: entry 'n-saar-spelling': field 'title': 'title' is required" in problem
         or "notes.yaml: entry 'n-saar-spelling': 'title' is required" in problem
+    )
 
 
 def test_every_broken_entry_is_reported_at_once(lesson_copy):
@@ -87,8 +94,9 @@ def test_every_broken_entry_is_reported_at_once(lesson_copy):
 def test_duplicate_sentence_id(lesson_copy):
     edit(lesson_copy, "sentences.yaml", "id: p02-s1", "id: p01-s1")
     found = problems_of(lesson_copy)
-    assert any("sentences.yaml: entry 'p01-s1': field 'id': the sentence id 'p01-s1' is used 2 times" in p
-               for p in found)
+    assert any(
+        "sentences.yaml: entry 'p01-s1': field 'id': the sentence id 'p01-s1' is used 2 times" in p for p in found
+    )
 
 
 def test_duplicate_note_id(lesson_copy):
