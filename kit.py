@@ -81,7 +81,8 @@ def main(argv: list[str]) -> None:
         sys.exit(f"kit.py: unknown command {command!r}\n{__doc__}")
     setup()
     if command == "lab":
-        hand_over([str(BIN / "jupyter"), "lab", START_NOTEBOOK, *extra])
+        as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+        hand_over([str(BIN / "jupyter"), "lab", START_NOTEBOOK, *as_root, *extra])
     elif command == "test":
         hand_over([str(PYTHON), "-m", "pytest", *extra], env=test_env())
     elif command == "bench":
