@@ -16,6 +16,7 @@ itself when ``pyproject.toml`` changes. Extra arguments are passed on:
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -48,8 +49,17 @@ def setup() -> None:
     pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
     run([*pip, "install", "--upgrade", "pip"])
     run([*pip, "install", "-e", f"{ROOT}[test]"])
+    quiet_lab()
     STAMP.write_text(wanted + "\n")
     say("set up")
+
+
+def quiet_lab() -> None:
+    """JupyterLab defaults for a classroom: no news or update checks over the network."""
+    settings = VENV / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True, exist_ok=True)
+    overrides = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
+    (settings / "overrides.json").write_text(json.dumps(overrides, indent=2) + "\n")
 
 
 def run(cmd: list[str], env: dict[str, str] | None = None) -> None:
@@ -82,7 +92,8 @@ def main(argv: list[str]) -> None:
     setup()
     if command == "lab":
         as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
-        hand_over([str(BIN / "jupyter"), "lab", START_NOTEBOOK, *as_root, *extra])
+        where = [f"--ServerApp.root_dir={ROOT}", f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}"]
+        hand_over([str(BIN / "jupyter"), "lab", *where, *as_root, *extra])
     elif command == "test":
         hand_over([str(PYTHON), "-m", "pytest", *extra], env=test_env())
     elif command == "bench":

@@ -30,7 +30,9 @@ CSS = """
   font-size: 1.45em; line-height: 2.1; direction: rtl; text-align: right; unicode-bidi: isolate; }
 .khabar-en { font-size: 1.0em; line-height: 1.5; direction: ltr; text-align: left; color: #333; }
 .khabar-focus { border: 1px solid #c8d3e0; border-radius: 6px; padding: 0.4em 0.9em; background: #f8fafc; }
-.khabar-focus .khabar-ar { font-size: 1.9em; }
+.khabar-focus > p.khabar-ar { font-size: 1.9em; }
+.khabar-ar-inline { font-family: 'Amiri', 'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', serif;
+  font-size: 1.15em; unicode-bidi: isolate; }
 .khabar-sid { font-family: monospace; font-size: 0.8em; color: #667; }
 .khabar-article .khabar-s { cursor: default; }
 .khabar-article .khabar-current { background: #fff2b3; border-radius: 3px; }
@@ -44,6 +46,10 @@ table.khabar-table td, table.khabar-table th { text-align: left; vertical-align:
 .khabar-rtl, .khabar-rtl input, .khabar-rtl select { direction: rtl; text-align: right; }
 .khabar-rtl .widget-radio-box input { float: right; margin: 0 0 0 8px; }
 """
+
+
+#: Table cells read left to right from the top, whatever the notebook's own table style says.
+_LEFT = ' style="text-align: left; vertical-align: top"'
 
 
 def style() -> Html:
@@ -147,11 +153,11 @@ def article_html(
 def _notes_block(notes: Iterable[Note]) -> str:
     items = []
     for note in notes:
-        usual = f" — usual form: {ar(note.usual)}" if note.usual else ""
+        usual = f" — usual form: {ar(note.usual, cls='khabar-ar-inline')}" if note.usual else ""
         items.append(
             '<div class="khabar-note">'
             f'<span class="khabar-kind">{escape(note.kind)}</span> · <b>{_mixed(note.title)}</b>'
-            f" (on {ar(note.focus)}){usual}"
+            f" (on {ar(note.focus, cls='khabar-ar-inline')}){usual}"
             f'<div dir="ltr" lang="en">{_mixed(note.text)}</div></div>'
         )
     return '<div class="khabar-notes">' + "".join(items) + "</div>"
@@ -177,15 +183,16 @@ def notes_table(lesson: Lesson, kinds: Iterable[str] | None = None) -> Html:
     )
     rows = [
         "<tr>"
-        f"<td>{escape(', '.join(n.sentence_ids))}</td>"
-        f"<td>{escape(n.kind)}</td>"
-        f"<td>{ar(n.focus)}</td>"
-        f"<td><b>{_mixed(n.title)}</b><br>{_mixed(n.text)}"
+        f"<td{_LEFT}>{escape(', '.join(n.sentence_ids))}</td>"
+        f"<td{_LEFT}>{escape(n.kind)}</td>"
+        f"<td{_LEFT}>{ar(n.focus, cls='khabar-ar-inline')}</td>"
+        f"<td{_LEFT}><b>{_mixed(n.title)}</b><br>{_mixed(n.text)}"
         + (f"<br>Usual form: {ar(n.usual)}" if n.usual else "")
         + "</td></tr>"
         for n in notes
     ]
-    head = "<tr><th>Sentences</th><th>Kind</th><th>Words</th><th>Note</th></tr>"
+    head = "".join(f"<th{_LEFT}>{h}</th>" for h in ("Sentences", "Kind", "Words", "Note"))
+    head = f"<tr>{head}</tr>"
     return Html(f'<style>{CSS}</style><table class="khabar-table">{head}{"".join(rows)}</table>')
 
 
@@ -199,7 +206,7 @@ def lesson_overview(lesson: Lesson) -> Html:
     notes = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none"
     rows = [
         ("Title", ar(info.title.ar) + "<br>" + en(info.title.en)),
-        ("Date", f"{info.date:%A %d %B %Y} — {escape(info.date_inferred)}"),
+        ("Date", f"{info.date:%A %d %B %Y} — {_mixed(info.date_inferred)}"),
         ("Place", ar(info.place.ar) + " · " + en(info.place.en)),
         ("Level", f"CEFR {escape(info.level)}"),
         ("Size", f"{len(lesson.paragraphs)} paragraphs, {len(lesson.sentences)} sentences, {words} words"),
@@ -207,5 +214,5 @@ def lesson_overview(lesson: Lesson) -> Html:
         ("Source", _mixed(info.source.description)),
         ("Licence", f"Article: {escape(info.licence.article)}<br>Materials: {escape(info.licence.materials)}"),
     ]
-    body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    body = "".join(f"<tr><th{_LEFT}>{k}</th><td{_LEFT}>{v}</td></tr>" for k, v in rows)
     return Html(f'<style>{CSS}</style><table class="khabar-table">{body}</table>')

@@ -12,7 +12,10 @@ shadda                 doubled consonant (quwwa, ʿāmma); nisba ـِيّ: ī in
 hamza                  ʾ, not written at the start of a word
 hamzat al-wasl         not written after a vowel; i at the start (inḍimām)
 article                al- always, even before sun letters (al-shams), joined
-                       to its prefixes with hyphens: wa-al-, bi-al-, lil-
+                       to its prefixes with hyphens: wa-al-, bi-al-, lil-;
+                       other prefixes are written joined (wanaẓīruhu)
+hidden long ā          hādhā, hādhihi, dhālika, lākin (no alef in the spelling)
+punctuation            ، ؛ ؟ become , ; ?
 ta marbuta             -a in pause, -at before a case ending (madīnatu)
 digraphs               a prime ʹ separates letters that would read as one
                        (asʹhama)
@@ -37,6 +40,9 @@ The input must be vocalized: a letter with no mark gets no vowel.
 'al-isrāʾīlī'
 >>> transliterate("وَقَّعَ")
 'waqqaʿa'
+>>> transliterate("بِالِانْضِمَامِ إِلَى هَذِهِ الِاتِّفَاقِيَّاتِ، تَفْعَلُ ذَلِكَ")
+'bi-al-inḍimāmi ilā hādhihi al-ittifāqīyāti, tafʿalu dhālika'
+
 """
 
 from __future__ import annotations
@@ -73,6 +79,7 @@ _CONSONANTS = {
 }  # fmt: skip
 _VOWELS = {FATHA: "a", DAMMA: "u", KASRA: "i", FATHATAN: "an", DAMMATAN: "un", KASRATAN: "in"}
 _MARKS = set(_VOWELS) | {SHADDA, SUKUN}
+_PUNCTUATION = str.maketrans({"،": ",", "؛": ";", "؟": "?", "٪": "%"})
 _SUN = set("تثدذرزسشصضطظلن")
 _PRIME_BEFORE_H = ("s", "k", "t", "d", "g", "c")
 #: Proclitic conjunction and preposition, then the article (or لل for li + al).
@@ -96,7 +103,7 @@ def transliterate(text: str, *, pausal: bool = False) -> str:
     last = 0
     for token in tokenize(text):
         out.append(text[last : token.start])
-        out.append(_word(token.text, pausal) if token.kind == "word" else token.text)
+        out.append(_word(token.text, pausal) if token.kind == "word" else token.text.translate(_PUNCTUATION))
         last = token.end
     out.append(text[last:])
     return "".join(out)
@@ -116,7 +123,8 @@ def _syllables(word: str) -> list[tuple[str, set[str]]]:
 
 
 def _word(word: str, pausal: bool) -> str:
-    prefix = ""
+    prefix = wasl_vowel = ""
+    word = _restore_hidden_alef(word)
     match = _ARTICLE.match(word)
     skip_doubling = False
     if match:
@@ -126,7 +134,8 @@ def _word(word: str, pausal: bool) -> str:
             prefix += ("bi" if match.group("prep")[0] == "ب" else "ka") + "-"
         prefix += "al-" if match.group("al") else "lil-"
         word = word[match.end() :]
-        if word.startswith(SUKUN):
+        wasl_vowel = "i" if word.startswith(KASRA) else ""  # الِاتِّفاق: al-ittifāq
+        if word[:1] in (SUKUN, KASRA):
             word = word[1:]
         # A sun letter after the article carries the shadda of assimilation.
         skip_doubling = bool(word) and word[0] in _SUN
@@ -142,7 +151,9 @@ def _word(word: str, pausal: bool) -> str:
                 parts.append("i")  # hamzat al-wasl at the start of an utterance
                 continue
             if i == 0 and prefix:
-                continue  # wasl after the article's vowel
+                if wasl_vowel:
+                    parts.append(wasl_vowel)  # the article's helping vowel: al-ibtikār
+                continue  # otherwise wasl after the article is silent
             parts[-1:] = [prev[:-1] + "ā"] if prev.endswith("a") else [prev + "ā"]
             continue
         if letter == "ٰ":
@@ -178,6 +189,21 @@ def _word(word: str, pausal: bool) -> str:
             vowel = ""
         parts.append(consonant + vowel)
     return prefix + "".join(parts)
+
+
+#: Words whose long ā modern print leaves unwritten (هَذَا is hādhā), after any proclitics.
+_HIDDEN_ALEF = re.compile(
+    f"^((?:[وف]{FATHA})?(?:[بلك][{KASRA}{FATHA}])?)(ه{FATHA}(?=[ذؤ])|ذ{FATHA}(?=ل{KASRA})|ل{FATHA}(?=ك{KASRA}ن))"
+)
+
+
+def _restore_hidden_alef(word: str) -> str:
+    """Write the superscript alef of هذا، هذه، هؤلاء، ذلك، لكن so it reads long.
+
+    >>> _restore_hidden_alef("بِهَذِهِ") == "بِهٰذِهِ"
+    True
+    """
+    return _HIDDEN_ALEF.sub(lambda m: m.group(1) + m.group(2)[0] + SUPERSCRIPT_ALEF, word, count=1)
 
 
 def _vowel(marks: set[str]) -> str:
