@@ -60,7 +60,8 @@ def style() -> Html:
 def ar(text: str, tag: str = "span", cls: str = "khabar-ar", raw: bool = False) -> str:
     """Arabic text in an element with ``dir="rtl" lang="ar"`` (escaped unless ``raw``)."""
     body = text if raw else escape(text)
-    return f'<{tag} class="{cls}" dir="rtl" lang="ar">{body}</{tag}>'
+    align = "" if tag == "span" else ' style="text-align: right"'  # beats notebook themes' p { left }
+    return f'<{tag} class="{cls}" dir="rtl" lang="ar"{align}>{body}</{tag}>'
 
 
 def en(text: str, tag: str = "span", cls: str = "khabar-en") -> str:

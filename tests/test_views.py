@@ -34,7 +34,7 @@ def test_notes_html_escapes_teacher_text():
 
 def test_arabic_and_english_carry_direction_and_language(lesson):
     html = sentence_html(lesson.sentence("p01-s1"), translation=True)
-    assert '<p class="khabar-ar" dir="rtl" lang="ar">' in html
+    assert '<p class="khabar-ar" dir="rtl" lang="ar" style="text-align: right">' in html
     assert '<p class="khabar-en" dir="ltr" lang="en">' in html
     assert isinstance(html, Html) and html._repr_html_() == str(html)
 
