@@ -14,7 +14,8 @@ from typing import Any
 from . import checks
 from .model import Bilingual, Lesson, LessonInfo, Licence, Note, Paragraph, Sentence, Source
 from .problems import LessonError, Problem
-from .schema import read_yaml, validate
+from .schema import validate
+from .yamlio import read_yaml
 
 __all__ = ["DEFAULT_LESSON", "MATERIALS_ENV", "lesson_folder", "list_lessons", "load_lesson", "materials_root"]
 

@@ -1,4 +1,4 @@
-"""Read lesson YAML files and enforce their JSON Schemas.
+"""Enforce the JSON Schemas of lesson files.
 
 Validation uses fastjsonschema, which turns a JSON Schema into plain Python.
 The generated validators are kept in ``helpers/_validators/`` (regenerate with
@@ -25,61 +25,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .problems import Problem
 
-__all__ = ["SCHEMA_DIR", "SCHEMA_KINDS", "SchemaViolation", "generated_validator", "read_yaml", "validate"]
+__all__ = ["SCHEMA_DIR", "SCHEMA_KINDS", "SchemaViolation", "generated_validator", "validate"]
 
 SCHEMA_KINDS = ("lesson", "sentences", "notes")
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "materials" / "schema"
 _MAX_PROBLEMS = 200
-
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that keeps dates as text and refuses duplicate keys."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in seen:
-            mark = key_node.start_mark
-            raise yaml.constructor.ConstructorError(None, None, f"the key {key!r} appears twice in one entry", mark)
-        seen[key] = loader.construct_object(value_node, deep=True)
-    return seen
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-
-
-def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
-    """Parse one YAML file; problems name the file as ``shown`` and the line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [Problem(shown, None, None, "file is missing")]
-    except UnicodeDecodeError as exc:
-        return None, [Problem(shown, None, None, f"is not UTF-8 text ({exc.reason})")]
-    try:
-        return yaml.load(text, Loader=_Loader), []
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        what = getattr(exc, "problem", None) or str(exc)
-        context = getattr(exc, "context", None)
-        detail = f"{what} ({context})" if context else what
-        return None, [Problem(shown, None, None, f"{where}not valid YAML: {detail}")]
 
 
 class SchemaViolation(ValueError):

@@ -185,3 +185,34 @@ def test_error_message_lists_every_problem(lesson_copy):
     message = str(info.value)
     assert message.startswith("2 problems in the lesson:")
     assert message.count("'gossip' is not one of") == 2
+
+
+def _run(code: str, **env: str) -> str:
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ, **env}
+    )
+    return result.stdout.strip()
+
+
+def test_parsed_files_are_cached_and_yaml_is_not_reimported(tmp_path):
+    code = "import sys, helpers; helpers.load_lesson(); print('yaml' in sys.modules)"
+    assert _run(code, KHABAR_CACHE_DIR=str(tmp_path)) == "True"  # first load parses
+    assert _run(code, KHABAR_CACHE_DIR=str(tmp_path)) == "False"  # later loads read the cache
+    assert len(list((tmp_path / "parsed").glob("*.json"))) == 3
+
+
+def test_an_edited_file_is_parsed_again_even_at_the_same_size(lesson_copy):
+    assert load_lesson(lesson_copy).sentence("p05-s1").en.startswith("The Israeli minister said")
+    edit(lesson_copy, "sentences.yaml", '"The Israeli minister said', '"The Israeli minister says')
+    assert load_lesson(lesson_copy).sentence("p05-s1").en.startswith("The Israeli minister says")
+
+
+def test_an_unwritable_cache_folder_only_makes_loading_slower(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    code = "import helpers; print(len(helpers.load_lesson().sentences))"
+    assert _run(code, KHABAR_CACHE_DIR=str(blocker)) == "19"
