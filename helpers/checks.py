@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .arabic import contains_arabic, contains_latin, find_phrase, normalize_match, strip_tashkeel
+from .chars import STRIPPABLE_MARKS
+from .glossing import find_form
 from .model import Lesson
 from .problems import Problem
 
@@ -67,6 +69,7 @@ def check_lesson(lesson: Lesson, shown: Callable[[Path], str] = str) -> list[Pro
     problems += _check_article(lesson, shown(folder / "article.ar.txt"))
     problems += _check_sentences(lesson, sent)
     problems += _check_notes(lesson, notes)
+    problems += _check_glossary(lesson, shown(folder / "glossary.yaml"))
     return problems
 
 
@@ -171,4 +174,60 @@ def _texts(file: str, entry: str, fields: list[_FieldSpec]) -> list[Problem]:
             problems.append(Problem(file, entry, name, "must be English but has no Latin letters"))
         elif language == "en" and contains_arabic(value):
             problems.append(Problem(file, entry, name, "must be English but contains Arabic letters"))
+    return problems
+
+
+_VERBAL = {"verb", "verbal-noun", "participle"}
+
+
+def _check_glossary(lesson: Lesson, file: str) -> list[Problem]:
+    """Glossary entries: forms really occur where claimed, ids and senses unique, fields in place."""
+    problems = _duplicates(file, [e.id for e in lesson.glossary], "glossary id")
+    senses = Counter((e.headword, e.gloss.casefold()) for e in lesson.glossary)
+    for (headword, gloss), n in senses.items():
+        if n > 1:
+            ids = ", ".join(e.id for e in lesson.glossary if (e.headword, e.gloss.casefold()) == (headword, gloss))
+            problems.append(Problem(file, ids, "headword", f"{headword} with the gloss {gloss!r} is entered {n} times"))
+    for entry in lesson.glossary:
+        where = {}
+        for sid in entry.sentence_ids:
+            try:
+                where[sid] = lesson.sentence(sid).ar
+            except KeyError:
+                problems.append(Problem(file, entry.id, "sentences", f"no sentence has the id {sid!r}"))
+        for form in entry.forms:
+            if not any(find_form(text, form) for text in where.values()):
+                problems.append(
+                    Problem(file, entry.id, "forms", f"{form!r} does not occur as whole words in {', '.join(where)}")
+                )
+        for sid, text in where.items():
+            if not any(find_form(text, form) for form in entry.forms):
+                problems.append(Problem(file, entry.id, "sentences", f"none of the forms occurs in {sid}"))
+        unlisted = [
+            s.id for s in lesson.sentences if s.id not in where and any(find_form(s.ar, form) for form in entry.forms)
+        ]
+        if unlisted:
+            problems.append(Problem(file, entry.id, "sentences", f"the forms also occur in {', '.join(unlisted)}"))
+        if not any(c in STRIPPABLE_MARKS for c in entry.headword):
+            problems.append(Problem(file, entry.id, "headword", "must be vocalized"))
+        if entry.pos != "verb" and entry.present:
+            problems.append(Problem(file, entry.id, "present", "only verbs have a present-tense form"))
+        if entry.pos == "verb" and not entry.present:
+            problems.append(Problem(file, entry.id, "present", "a verb needs its present-tense form"))
+        if entry.verb_form and entry.pos not in _VERBAL | {"phrase"}:
+            problems.append(Problem(file, entry.id, "verb_form", f"a {entry.pos} has no verb form"))
+        arabic = [
+            (name, getattr(entry, name), "ar") for name in ("headword", "present", "verbal_noun", "verb", "plural")
+        ]
+        problems += _texts(
+            file,
+            entry.id,
+            [
+                *[(f"forms[{i}]", form, "ar") for i, form in enumerate(entry.forms)],
+                *arabic,
+                ("root", entry.root, "ar"),
+                ("gloss", entry.gloss, "en"),
+                ("note", entry.note, "en+ar"),
+            ],
+        )
     return problems

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from . import checks
-from .model import Bilingual, Lesson, LessonInfo, Licence, Note, Paragraph, Sentence, Source
+from .model import Bilingual, GlossaryEntry, Lesson, LessonInfo, Licence, Note, Paragraph, Sentence, Source
 from .problems import LessonError, Problem
 from .schema import validate
+from .translit import transliterate
 from .yamlio import read_yaml
 
 __all__ = ["DEFAULT_LESSON", "MATERIALS_ENV", "lesson_folder", "list_lessons", "load_lesson", "materials_root"]
@@ -75,6 +76,7 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
     meta = load("lesson", "lesson.yaml")
     sentences = load("sentences", "sentences.yaml")
     notes = load("notes", "notes.yaml", optional=True)
+    glossary = load("glossary", "glossary.yaml", optional=True)
     if problems or meta is None or sentences is None:
         raise LessonError(problems)
 
@@ -98,6 +100,7 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
         article=article,
         paragraphs=tuple(_paragraph(p) for p in sentences["paragraphs"]),
         notes=tuple(_note(n) for n in (notes or {}).get("notes", [])),
+        glossary=tuple(_entry(e) for e in (glossary or {}).get("entries", [])),
     )
     problems.extend(checks.check_lesson(lesson_obj, shown=_shown))
     if problems:
@@ -153,4 +156,30 @@ def _note(raw: dict[str, Any]) -> Note:
         title=raw["title"],
         text=raw["text"],
         usual=raw.get("usual"),
+    )
+
+
+#: Parts of speech cited in pause (no case ending) in the transliteration.
+_PAUSAL_POS = {"noun", "verbal-noun", "participle", "adjective", "proper-noun", "phrase", "number"}
+
+
+def _entry(raw: dict[str, Any]) -> GlossaryEntry:
+    translit = raw.get("translit") or transliterate(raw["headword"], pausal=raw["pos"] in _PAUSAL_POS)
+    return GlossaryEntry(
+        id=raw["id"],
+        forms=tuple(raw["forms"]),
+        headword=raw["headword"],
+        pos=raw["pos"],
+        gloss=raw["gloss"],
+        sentence_ids=tuple(raw["sentences"]),
+        translit=translit,
+        root=raw.get("root"),
+        root_note=raw.get("root_note"),
+        verb_form=raw.get("verb_form"),
+        present=raw.get("present"),
+        verbal_noun=raw.get("verbal_noun"),
+        verb=raw.get("verb"),
+        plural=raw.get("plural"),
+        tags=tuple(raw.get("tags", ())),
+        note=raw.get("note"),
     )

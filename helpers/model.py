@@ -11,6 +11,7 @@ from typing import Any
 
 __all__ = [
     "Bilingual",
+    "GlossaryEntry",
     "Lesson",
     "LessonInfo",
     "Licence",
@@ -100,6 +101,53 @@ class Note:
 
 
 @dataclass(frozen=True)
+class GlossaryEntry:
+    """One word or expression of the article, as a learner's dictionary gives it."""
+
+    id: str
+    forms: tuple[str, ...]
+    headword: str
+    pos: str
+    gloss: str
+    sentence_ids: tuple[str, ...]
+    translit: str
+    root: str | None = None
+    root_note: str | None = None
+    verb_form: str | None = None
+    present: str | None = None
+    verbal_noun: str | None = None
+    verb: str | None = None
+    plural: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def is_phrase(self) -> bool:
+        """True for a multi-word expression (shown as one unit in the text)."""
+        return any(" " in form for form in self.forms)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "forms": list(self.forms),
+            "headword": self.headword,
+            "pos": self.pos,
+            "gloss": self.gloss,
+            "sentences": list(self.sentence_ids),
+            "translit": self.translit,
+            "root": self.root,
+            "root_note": self.root_note,
+            "verb_form": self.verb_form,
+            "present": self.present,
+            "verbal_noun": self.verbal_noun,
+            "verb": self.verb,
+            "plural": self.plural,
+            "tags": list(self.tags),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
 class Lesson:
     """A whole lesson: metadata, the verbatim article, its sentences and notes."""
 
@@ -108,6 +156,7 @@ class Lesson:
     article: str
     paragraphs: tuple[Paragraph, ...]
     notes: tuple[Note, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
     _by_id: Mapping[str, Sentence] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -129,6 +178,17 @@ class Lesson:
             return self._by_id[sentence_id]
         except KeyError:
             raise KeyError(f"lesson {self.id!r} has no sentence {sentence_id!r}") from None
+
+    def entry(self, entry_id: str) -> GlossaryEntry:
+        """The glossary entry with this id; ``KeyError`` names the id if there is none."""
+        for e in self.glossary:
+            if e.id == entry_id:
+                return e
+        raise KeyError(f"lesson {self.id!r} has no glossary entry {entry_id!r}")
+
+    def glossary_for(self, sentence_id: str) -> tuple[GlossaryEntry, ...]:
+        """The glossary entries that occur in one sentence."""
+        return tuple(e for e in self.glossary if sentence_id in e.sentence_ids)
 
     def notes_for(self, sentence_id: str) -> tuple[Note, ...]:
         """The teacher notes that point at one sentence."""
@@ -165,7 +225,7 @@ class Lesson:
                 }
                 for s in self.sentences
             ],
-            "glossary": [],
+            "glossary": [e.to_dict() for e in self.glossary],
             "quiz": [],
             "timeline": [],
             "notes": [

@@ -9,11 +9,13 @@ markup or script. Arabic carries ``dir="rtl" lang="ar"``, English
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from html import escape
 
 from .arabic import arabic_runs, find_phrase, vocalized_span
-from .model import Lesson, Note, Sentence
+from .glossing import GlossSpan, gloss_spans
+from .model import GlossaryEntry, Lesson, Note, Sentence
 
 __all__ = ["CSS", "Html", "article_html", "lesson_overview", "marked", "notes_table", "sentence_html"]
 
@@ -41,6 +43,17 @@ CSS = """
 .khabar-notes { margin-top: 0.5em; }
 .khabar-note { border-left: 3px solid #d98b00; padding: 0.1em 0.7em; margin: 0.5em 0; }
 .khabar-note .khabar-kind { font-variant: small-caps; color: #8a5a00; }
+.khabar-gloss { border-bottom: 2px dotted #5b8bd0; position: relative; cursor: help; }
+.khabar-gloss.khabar-unknown { border-bottom: 2px solid #d9534f; background: #fff4f3; }
+.khabar-gloss:hover > .khabar-pop, .khabar-gloss:focus > .khabar-pop, .khabar-gloss:focus-within > .khabar-pop {
+  display: block !important; }
+.khabar-pop { position: absolute; z-index: 20; top: 100%; right: 0; min-width: 16em; max-width: 30em;
+  background: #fffef6; border: 1px solid #c9b97a; border-radius: 6px; padding: 0.3em 0.6em;
+  box-shadow: 0 2px 8px rgba(0,0,0,.18); font-size: 0.55em; line-height: 1.5; text-align: left;
+  white-space: normal; font-family: system-ui, 'DejaVu Sans', sans-serif; color: #222; }
+.khabar-focus .khabar-pop { font-size: 0.45em; }
+.khabar-pop-line { display: block; }
+.khabar-pop-head { font-family: 'Amiri', 'Noto Naskh Arabic', 'DejaVu Sans', serif; font-size: 1.6em; }
 mark.khabar-mark { background: #ffd97a; padding: 0 1px; border-radius: 2px; }
 table.khabar-table td, table.khabar-table th { text-align: left; vertical-align: top; padding: 0.2em 0.6em; }
 .khabar-rtl, .khabar-rtl input, .khabar-rtl select { direction: rtl; text-align: right; }
@@ -105,17 +118,22 @@ def sentence_html(
     vocalized: bool = False,
     translation: bool = False,
     notes: Iterable[Note] = (),
+    glossary: Iterable[GlossaryEntry] = (),
+    known: Iterable[str] | None = None,
 ) -> Html:
     """One sentence as a card: Arabic (plain or vocalized), optional English and notes.
 
     Notes are shown under the sentence with their focus words marked in it.
+    Glossary words and expressions are underlined; hovering or focusing one
+    shows its vocalized headword, gloss, root and transliteration. With
+    ``known`` (ids of known entries) the others are marked as still unknown.
     """
     notes = tuple(notes)
-    text = sentence.ar_vocalized if vocalized else sentence.ar
+    body = annotated_sentence(sentence, vocalized=vocalized, notes=notes, glossary=glossary, known=known)
     parts = [
         '<div class="khabar-focus">',
         f'<div class="khabar-sid">{escape(sentence.id)}</div>',
-        ar(marked(text, focus_spans(sentence, notes, vocalized)), tag="p", raw=True),
+        ar(body, tag="p", raw=True),
     ]
     if translation:
         parts.append(en(sentence.en, tag="p"))
@@ -131,24 +149,86 @@ def article_html(
     vocalized: bool = False,
     translation: bool = False,
     current: str | None = None,
+    glosses: bool = False,
+    known: Iterable[str] | None = None,
 ) -> Html:
     """The whole article, paragraph by paragraph, right to left.
 
     Each sentence is a ``<span data-sid=...>``; ``current`` is highlighted. With
-    ``translation`` each paragraph is followed by its English.
+    ``translation`` each paragraph is followed by its English; with ``glosses``
+    every glossary word carries its gloss (see :func:`sentence_html`).
     """
+    known = set(known) if known is not None else None
     parts = [f"<style>{CSS}</style>", '<div class="khabar-article">']
     for paragraph in lesson.paragraphs:
         spans = []
         for s in paragraph.sentences:
             cls = "khabar-s khabar-current" if s.id == current else "khabar-s"
-            text = s.ar_vocalized if vocalized else s.ar
-            spans.append(f'<span class="{cls}" data-sid="{escape(s.id)}">{escape(text)}</span>')
+            entries = lesson.glossary_for(s.id) if glosses else ()
+            body = annotated_sentence(s, vocalized=vocalized, glossary=entries, known=known)
+            spans.append(f'<span class="{cls}" data-sid="{escape(s.id)}">{body}</span>')
         parts.append(ar(" ".join(spans), tag="p", raw=True))
         if translation:
             parts.append(en(" ".join(s.en for s in paragraph.sentences), tag="p", cls="khabar-en khabar-en-block"))
     parts.append("</div>")
     return Html("".join(parts))
+
+
+def annotated_sentence(
+    sentence: Sentence,
+    *,
+    vocalized: bool = False,
+    notes: Iterable[Note] = (),
+    glossary: Iterable[GlossaryEntry] = (),
+    known: Iterable[str] | None = None,
+) -> str:
+    """The sentence's Arabic as escaped HTML, with glossed units and note words marked."""
+    text = sentence.ar_vocalized if vocalized else sentence.ar
+
+    def shown(start: int, end: int) -> tuple[int, int]:
+        return vocalized_span(sentence.ar_vocalized, start, end, plain=sentence.ar) if vocalized else (start, end)
+
+    glossed = [(*shown(g.start, g.end), g) for g in gloss_spans(sentence.ar, glossary)]
+    marks = focus_spans(sentence, notes, vocalized)
+    known = set(known) if known is not None else None
+    cuts = sorted({0, len(text), *(x for a, b, _ in glossed for x in (a, b)), *(x for m in marks for x in m)})
+    out: list[str] = []
+    open_gloss = None
+    for a, b in itertools.pairwise(cuts):
+        here = next((g for g in glossed if g[0] <= a and b <= g[1]), None)
+        if here is not open_gloss:
+            if open_gloss is not None:
+                out.append(_popup(open_gloss[2]) + "</span>")
+            if here is not None:
+                entry = here[2].entry
+                unknown = known is not None and entry.id not in known
+                cls = "khabar-gloss khabar-unknown" if unknown else "khabar-gloss"
+                title = escape(f"{entry.headword} — {entry.gloss}", quote=True)
+                out.append(f'<span class="{cls}" tabindex="0" data-entry="{escape(entry.id)}" title="{title}">')
+            open_gloss = here
+        piece = escape(text[a:b])
+        out.append(
+            f'<mark class="khabar-mark">{piece}</mark>' if any(m[0] <= a and b <= m[1] for m in marks) else piece
+        )
+    if open_gloss is not None:
+        out.append(_popup(open_gloss[2]) + "</span>")
+    return "".join(out)
+
+
+def _popup(span: GlossSpan) -> str:
+    """The gloss card shown on hover: hidden by an inline style if the page has no stylesheet."""
+    lines = [_entry_line(span.entry, main=True), *(_entry_line(p) for p in span.parts)]
+    return f'<span class="khabar-pop" dir="ltr" lang="en" style="display: none">{"".join(lines)}</span>'
+
+
+def _entry_line(entry: GlossaryEntry, main: bool = False) -> str:
+    grammar = entry.pos + (f" {entry.verb_form}" if entry.verb_form else "")
+    root = f"root {ar(entry.root, cls='khabar-ar-inline')}" if entry.root else escape(entry.root_note or "")
+    head = ar(entry.headword, cls="khabar-pop-head" if main else "khabar-ar-inline")
+    return (
+        f'<span class="khabar-pop-line">{head} <i>{escape(entry.translit)}</i> · {escape(grammar)} · '
+        f"<b>{escape(entry.gloss)}</b> · {root}</span>"
+    )
 
 
 def _notes_block(notes: Iterable[Note]) -> str:

@@ -29,7 +29,7 @@ from .problems import Problem
 
 __all__ = ["SCHEMA_DIR", "SCHEMA_KINDS", "SchemaViolation", "generated_validator", "validate"]
 
-SCHEMA_KINDS = ("lesson", "sentences", "notes")
+SCHEMA_KINDS = ("lesson", "sentences", "notes", "glossary")
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "materials" / "schema"
 _MAX_PROBLEMS = 200
@@ -170,6 +170,9 @@ def _describe(exc: SchemaViolation, field: str | None) -> str:
         return "must not be empty" if definition == 1 else f"must be at least {definition} characters long"
     if rule == "minItems":
         return f"must list at least {definition} item{'s' if definition != 1 else ''}"
+    if rule == "oneOf" and all(isinstance(o, dict) and list(o) == ["required"] for o in definition):
+        names = " or ".join(f"'{o['required'][0]}'" for o in definition)
+        return f"needs exactly one of {names}"
     if rule == "uniqueItems":
         return "lists the same value twice"
     return exc.message.replace("data.", "", 1)
