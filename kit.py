@@ -20,6 +20,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -99,7 +100,9 @@ def main(argv: list[str]) -> None:
     elif command == "bench":
         hand_over([str(PYTHON), "benchmarks/bench.py", *extra])
     elif command == "execute":
-        hand_over([str(PYTHON), "-m", "helpers.notebooks", *extra], env=test_env())
+        # A fresh, empty progress folder: the saved outputs show what a new learner sees.
+        fresh = {"KHABAR_DATA_DIR": tempfile.mkdtemp(prefix="khabar-execute-")}
+        hand_over([str(PYTHON), "-m", "helpers.notebooks", *extra], env={**test_env(), **fresh})
 
 
 if __name__ == "__main__":

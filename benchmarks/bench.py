@@ -10,6 +10,7 @@ Targets
      cache warm, as on a learner's machine after the first load; the cold first
      load is printed too)
   2. nbval on every notebook  vs  nbval on as many empty notebooks   <= 1.5
+  3. glossary search on 10,000 synthetic entries: milliseconds per query   <= 20 ms
 """
 
 from __future__ import annotations
@@ -135,6 +136,48 @@ def bench_nbval(runs: int) -> bool:
     return report(f"nbval {len(notebooks)} notebooks / {len(notebooks)} empty notebooks", ours, base, 1.5)
 
 
+def bench_search() -> bool:
+    """Median time per query over a mix of Arabic, root, English and empty queries."""
+    sys.path.insert(0, str(ROOT))
+    import helpers
+    from helpers.model import GlossaryEntry
+    from helpers.vocab import GlossaryIndex
+
+    real = helpers.load_lesson().glossary
+    entries = [
+        GlossaryEntry(
+            id=f"{e.id}-{i}",
+            forms=tuple(f + ("ات" if i % 3 else "") for f in e.forms),
+            headword=e.headword,
+            pos=e.pos,
+            gloss=f"{e.gloss} {i}",
+            sentence_ids=e.sentence_ids,
+            translit=e.translit,
+            root=e.root,
+            root_note=e.root_note,
+            tags=e.tags,
+        )
+        for i in range(10_000 // len(real) + 1)
+        for e in real
+    ][:10_000]
+    index = GlossaryIndex(entries)
+    queries = ["مذكرة", "مُذَكِّرَة", "اتفاق", "و ق ع", "تأشيرة", "visa", "sign", "press", "كاز", "", "zzz", "ساعر"]
+    times = []
+    for _ in range(5):
+        for q in queries:
+            start = time.perf_counter()
+            index.search(q)
+            times.append(time.perf_counter() - start)
+    per_query = statistics.median(times) * 1000
+    worst = max(times) * 1000
+    ok = per_query <= 20
+    print(
+        f"{'glossary search, 10,000 entries (per query)':<48} {per_query:8.2f} ms median, {worst:.2f} ms worst"
+        f"  (target <= 20 ms) {'ok' if ok else 'OVER TARGET'}"
+    )
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15, help="repetitions of the quick measures (default 15)")
@@ -143,7 +186,7 @@ def main() -> int:
     if shutil.which("git") and (ROOT / ".git").exists():
         rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
         print(f"Khabar benchmark at {rev.stdout.strip() or 'uncommitted tree'}, Python {sys.version.split()[0]}")
-    results = [bench_import(args.runs), bench_nbval(args.nbval_runs)]
+    results = [bench_import(args.runs), bench_search(), bench_nbval(args.nbval_runs)]
     return 0 if all(results) else 1
 
 

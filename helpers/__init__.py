@@ -29,7 +29,7 @@ from .arabic import (
     tokenize,
 )
 from .loader import DEFAULT_LESSON, list_lessons, load_lesson, materials_root
-from .model import Bilingual, Lesson, LessonInfo, Note, Paragraph, Sentence
+from .model import Bilingual, GlossaryEntry, Lesson, LessonInfo, Note, Paragraph, Sentence
 from .problems import LessonError, Problem
 from .translit import SCHEME_NAME, transliterate
 
@@ -39,6 +39,8 @@ __all__ = [
     "DEFAULT_LESSON",
     "SCHEME_NAME",
     "Bilingual",
+    "GlossaryEntry",
+    "GlossaryIndex",
     "Lesson",
     "LessonError",
     "LessonInfo",
@@ -49,8 +51,17 @@ __all__ = [
     "Span",
     "Token",
     "article_html",
+    "chart_image",
     "contains_arabic",
     "contains_latin",
+    "entry_card",
+    "export_anki",
+    "export_buttons",
+    "export_csv",
+    "flashcards",
+    "frequency_chart",
+    "glossary_browser",
+    "known_words",
     "lesson_overview",
     "list_lessons",
     "load_lesson",
@@ -58,17 +69,33 @@ __all__ = [
     "normalize_display",
     "normalize_match",
     "notes_table",
+    "open_progress",
     "reading_view",
+    "root_families_html",
     "sentence_html",
     "split_sentences",
     "strip_tashkeel",
     "tokenize",
     "transliterate",
+    "use_arabic_font",
 ]
 
 #: Public names served by submodules that import heavy libraries.
 _LAZY = {
     "reading_view": "helpers.reading",
+    "glossary_browser": "helpers.vocab_widgets",
+    "flashcards": "helpers.vocab_widgets",
+    "known_words": "helpers.vocab_widgets",
+    "entry_card": "helpers.vocab_widgets",
+    "root_families_html": "helpers.render",
+    "open_progress": "helpers.progress",
+    "export_anki": "helpers.export",
+    "export_csv": "helpers.export",
+    "export_buttons": "helpers.vocab_widgets",
+    "frequency_chart": "helpers.charts",
+    "chart_image": "helpers.charts",
+    "use_arabic_font": "helpers.charts",
+    "GlossaryIndex": "helpers.vocab",
     "article_html": "helpers.render",
     "sentence_html": "helpers.render",
     "lesson_overview": "helpers.render",

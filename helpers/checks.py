@@ -214,7 +214,7 @@ def _check_glossary(lesson: Lesson, file: str) -> list[Problem]:
             problems.append(Problem(file, entry.id, "present", "only verbs have a present-tense form"))
         if entry.pos == "verb" and not entry.present:
             problems.append(Problem(file, entry.id, "present", "a verb needs its present-tense form"))
-        if entry.verb_form and entry.pos not in _VERBAL | {"phrase"}:
+        if entry.verb_form and entry.pos not in _VERBAL | {"phrase", "noun", "adjective"}:
             problems.append(Problem(file, entry.id, "verb_form", f"a {entry.pos} has no verb form"))
         arabic = [
             (name, getattr(entry, name), "ar") for name in ("headword", "present", "verbal_noun", "verb", "plural")

@@ -3,6 +3,8 @@
     khabar lessons              list the lessons in the materials folder
     khabar validate [LESSON]    every schema and content check (all lessons if none given)
     khabar dump [LESSON]        the whole lesson as JSON on stdout
+    khabar export [LESSON] --anki FILE --csv FILE
+                                the glossary as an Anki deck and/or a CSV spreadsheet
     khabar schemas --check      are the generated validators up to date? (--write to regenerate)
 
 LESSON is a lesson id (a folder of ``materials/``) or a path to a lesson folder.
@@ -40,7 +42,7 @@ def _validate(args: argparse.Namespace) -> int:
             continue
         print(
             f"{lesson.id}: valid — {len(lesson.paragraphs)} paragraphs, {len(lesson.sentences)} sentences, "
-            f"{len(lesson.notes)} notes"
+            f"{len(lesson.notes)} notes, {len(lesson.glossary)} glossary entries"
         )
     return status
 
@@ -53,6 +55,30 @@ def _dump(args: argparse.Namespace) -> int:
         return 1
     json.dump(lesson.to_dict(), sys.stdout, ensure_ascii=False, indent=2 if args.indent else None)
     sys.stdout.write("\n")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    if not (args.anki or args.csv):
+        print("khabar export: say where to write: --anki FILE and/or --csv FILE", file=sys.stderr)
+        return 2
+    try:
+        lesson = load_lesson(args.lesson)
+    except LessonError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    from .export import export_anki, export_csv
+
+    try:
+        if args.anki:
+            path = export_anki(lesson, args.anki)
+            print(f"{path}: Anki deck, {len(lesson.glossary)} notes")
+        if args.csv:
+            path = export_csv(lesson, args.csv)
+            print(f"{path}: CSV, {len(lesson.glossary)} rows")
+    except OSError as exc:
+        print(f"khabar export: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -100,6 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("lesson", nargs="?", help="lesson id or folder (default: the kit's lesson)")
     p.add_argument("--indent", action="store_true", help="pretty-print")
     p.set_defaults(run=_dump)
+    p = sub.add_parser("export", help="write the glossary as an Anki deck and/or a CSV file")
+    p.add_argument("lesson", nargs="?", help="lesson id or folder (default: the kit's lesson)")
+    p.add_argument("--anki", metavar="FILE", help="Anki package to write (.apkg)")
+    p.add_argument("--csv", metavar="FILE", help="CSV file to write (UTF-8 with BOM)")
+    p.set_defaults(run=_export)
     p = sub.add_parser("schemas", help="check or regenerate the generated schema validators")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--check", action="store_true", help="fail if they are stale (default)")

@@ -6,6 +6,11 @@ step through the text, a menu to jump to any sentence, and the whole article
 below with the current sentence highlighted. All text goes through
 :mod:`helpers.render`, which escapes it.
 
+Every glossary word or expression is underlined: hovering it (or focusing it
+with the keyboard) shows its vocalized headword, gloss, root and
+transliteration. Given a progress store, the words not yet marked as known are
+highlighted.
+
 The widget can be driven from code, as the tests do::
 
     view = reading_view(lesson)
@@ -19,6 +24,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .model import Lesson
+from .progress import ProgressStore
 from .render import article_html, sentence_html, style
 
 __all__ = ["ReadingView", "reading_view"]
@@ -32,8 +38,9 @@ def _preview(text: str, words: int = 6) -> str:
 class ReadingView(widgets.VBox):
     """A widget for reading one lesson; see :func:`reading_view`."""
 
-    def __init__(self, lesson: Lesson, start: str | None = None) -> None:
+    def __init__(self, lesson: Lesson, start: str | None = None, progress: ProgressStore | None = None) -> None:
         self.lesson = lesson
+        self.progress = progress
         ids = [s.id for s in lesson.sentences]
         self._ids = ids
         self.diacritics = widgets.ToggleButton(
@@ -91,6 +98,10 @@ class ReadingView(widgets.VBox):
         self.lesson.sentence(sentence_id)
         self.jump.value = sentence_id
 
+    def refresh(self) -> None:
+        """Draw again (after words were marked as known elsewhere)."""
+        self._render()
+
     def step(self, delta: int) -> None:
         """Move by ``delta`` sentences, stopping at the first and the last."""
         index = self._ids.index(self.current) + delta
@@ -100,11 +111,17 @@ class ReadingView(widgets.VBox):
         sentence = self.lesson.sentence(self.current)
         index = self._ids.index(self.current)
         notes = self.lesson.notes_for(sentence.id) if self.notes.value else ()
+        known = self.progress.known(self.lesson.id) if self.progress is not None else None
         self.focus.value = sentence_html(
-            sentence, vocalized=self.diacritics.value, translation=self.translation.value, notes=notes
+            sentence,
+            vocalized=self.diacritics.value,
+            translation=self.translation.value,
+            notes=notes,
+            glossary=self.lesson.glossary_for(sentence.id),
+            known=known,
         )
         self.article.value = article_html(
-            self.lesson, vocalized=self.diacritics.value, translation=False, current=sentence.id
+            self.lesson, vocalized=self.diacritics.value, current=sentence.id, glosses=True, known=known
         )
         count = len(self.lesson.notes_for(sentence.id))
         self.position.value = (
@@ -115,8 +132,12 @@ class ReadingView(widgets.VBox):
         self.next_button.disabled = index == len(self._ids) - 1
 
 
-def reading_view(lesson: Lesson, start: str | None = None) -> ReadingView:
-    """Build the reading widget for a lesson, opened at ``start`` (default: the first sentence)."""
+def reading_view(lesson: Lesson, start: str | None = None, progress: ProgressStore | None = None) -> ReadingView:
+    """Build the reading widget for a lesson, opened at ``start`` (default: the first sentence).
+
+    Glossary words carry their glosses; with ``progress``, words not yet marked
+    as known are highlighted.
+    """
     if start is not None:
         lesson.sentence(start)
-    return ReadingView(lesson, start)
+    return ReadingView(lesson, start, progress)

@@ -17,7 +17,17 @@ from .arabic import arabic_runs, find_phrase, vocalized_span
 from .glossing import GlossSpan, gloss_spans
 from .model import GlossaryEntry, Lesson, Note, Sentence
 
-__all__ = ["CSS", "Html", "article_html", "lesson_overview", "marked", "notes_table", "sentence_html"]
+__all__ = [
+    "CSS",
+    "Html",
+    "annotated_sentence",
+    "article_html",
+    "lesson_overview",
+    "marked",
+    "notes_table",
+    "root_families_html",
+    "sentence_html",
+]
 
 
 class Html(str):
@@ -297,3 +307,20 @@ def lesson_overview(lesson: Lesson) -> Html:
     ]
     body = "".join(f"<tr><th{_LEFT}>{k}</th><td{_LEFT}>{v}</td></tr>" for k, v in rows)
     return Html(f'<style>{CSS}</style><table class="khabar-table">{body}</table>')
+
+
+def root_families_html(lesson: Lesson) -> Html:
+    """The article's words grouped by root: one row per root with two or more words."""
+    from .vocab import root_families
+
+    rows = []
+    for root, entries in root_families(lesson):
+        words = " · ".join(
+            f"{ar(e.headword, cls='khabar-ar-inline')} <i>{escape(e.translit)}</i> {escape(e.gloss)}" for e in entries
+        )
+        rows.append(
+            f"<tr><td{_LEFT}>{ar(root, cls='khabar-root')}</td>"
+            f"<td{_LEFT}>{len(entries)}</td><td{_LEFT}>{words}</td></tr>"
+        )
+    head = "".join(f"<th{_LEFT}>{h}</th>" for h in ("Root", "Words", "The words in this article"))
+    return Html(f'<style>{CSS}</style><table class="khabar-table"><tr>{head}</tr>{"".join(rows)}</table>')

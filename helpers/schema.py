@@ -53,7 +53,10 @@ class SchemaViolation(ValueError):
 
 
 _HEADER = "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException"
-_OUR_HEADER = "from helpers.schema import SchemaViolation as JsonSchemaValueException"
+_OUR_HEADER = (
+    "from helpers.schema import SchemaViolation as JsonSchemaValueException\n"
+    "from helpers.schema import SchemaViolation as JsonSchemaValuesException"
+)
 
 
 def _schema_text(kind: str) -> str:

@@ -22,8 +22,8 @@ digraphs               a prime ʹ separates letters that would read as one
 =====================  ======================================================
 
 By default every vowel written is shown, case endings included. With
-``pausal=True`` (for noun and adjective headwords) a word's final short vowel
-and its tanween are dropped, as in a pause (tanween -an is kept, as learners
+``pausal=True`` (for noun and adjective headwords) the last word's final short
+vowel and its tanween are dropped, as in a pause (tanween -an is kept, as learners
 say it: ayḍan); verbs and particles are cited with their final vowel.
 
 The input must be vocalized: a letter with no mark gets no vowel.
@@ -31,7 +31,7 @@ The input must be vocalized: a letter with no mark gets no vowel.
 >>> transliterate("وَزِيرُ الْخَارِجِيَّةِ")
 'wazīru al-khārijīyati'
 >>> transliterate("وَزِيرُ الْخَارِجِيَّةِ", pausal=True)
-'wazīr al-khārijīya'
+'wazīru al-khārijīya'
 >>> transliterate("وَالزِّرَاعَةِ", pausal=True)
 'wa-al-zirāʿa'
 >>> transliterate("أَيْضًا", pausal=True)
@@ -101,9 +101,14 @@ def transliterate(text: str, *, pausal: bool = False) -> str:
     text = unicodedata.normalize("NFC", text).replace(TATWEEL, "")
     out: list[str] = []
     last = 0
-    for token in tokenize(text):
+    tokens = tokenize(text)
+    final = max((i for i, t in enumerate(tokens) if t.kind == "word"), default=-1)
+    for i, token in enumerate(tokens):
         out.append(text[last : token.start])
-        out.append(_word(token.text, pausal) if token.kind == "word" else token.text.translate(_PUNCTUATION))
+        if token.kind == "word":
+            out.append(_word(token.text, pausal and i == final))  # one pause, at the end
+        else:
+            out.append(token.text.translate(_PUNCTUATION))
         last = token.end
     out.append(text[last:])
     return "".join(out)

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-# The tests (and the notebook kernels nbval starts) keep their parse cache apart from the user's.
+# The tests (and the notebook kernels nbval starts) keep their parse cache apart from the user's ...
 os.environ.setdefault("KHABAR_CACHE_DIR", tempfile.mkdtemp(prefix="khabar-test-cache-"))
+# ... and their progress: a learner's own flashcard history never leaks into test outputs.
+os.environ["KHABAR_DATA_DIR"] = tempfile.mkdtemp(prefix="khabar-test-data-")
 
 import helpers
 
@@ -40,3 +42,35 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         if reporter:
             reporter.write_line(f"CI: {skipped} skipped test(s) count as failures", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees in kit HTML: tags removed, hidden gloss cards and styles skipped."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.parts: list[str] = []
+            self.hidden_depth = 0
+            self.stack: list[bool] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in ("br", "hr", "img", "input"):
+                return
+            classes = (dict(attrs).get("class") or "").split()
+            hide = tag == "style" or "khabar-pop" in classes
+            self.stack.append(hide)
+            self.hidden_depth += hide
+
+        def handle_endtag(self, tag: str) -> None:
+            if self.stack:
+                self.hidden_depth -= self.stack.pop()
+
+        def handle_data(self, data: str) -> None:
+            if not self.hidden_depth:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed(html)
+    return "".join(parser.parts)

@@ -4,6 +4,7 @@ VERSION = "2.22.3"
 from decimal import Decimal
 import re
 from helpers.schema import SchemaViolation as JsonSchemaValueException
+from helpers.schema import SchemaViolation as JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {
