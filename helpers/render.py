@@ -57,11 +57,16 @@ CSS = """
 .khabar-gloss.khabar-unknown { border-bottom: 2px solid #d9534f; background: #fff4f3; }
 .khabar-gloss:hover > .khabar-pop, .khabar-gloss:focus > .khabar-pop, .khabar-gloss:focus-within > .khabar-pop {
   display: block !important; }
-.khabar-pop { position: absolute; z-index: 20; top: 100%; right: 0; min-width: 16em; max-width: 30em;
+.khabar-pop { position: absolute; z-index: 20; top: 100%; right: 0; min-width: 24em; max-width: 34em;
   background: #fffef6; border: 1px solid #c9b97a; border-radius: 6px; padding: 0.3em 0.6em;
-  box-shadow: 0 2px 8px rgba(0,0,0,.18); font-size: 0.55em; line-height: 1.5; text-align: left;
+  box-shadow: 0 2px 8px rgba(0,0,0,.18); font-size: 0.62em; line-height: 1.5; text-align: left;
   white-space: normal; font-family: system-ui, 'DejaVu Sans', sans-serif; color: #222; }
-.khabar-focus .khabar-pop { font-size: 0.45em; }
+.khabar-focus .khabar-pop { font-size: 0.5em; }
+.khabar-card-face { font-size: 2.6em; text-align: center !important; margin: 0.3em 0; }
+div.khabar-en.khabar-card-face { font-size: 1.8em; }
+.khabar-headword { font-family: 'Amiri', 'Noto Naskh Arabic', 'DejaVu Sans', serif; font-size: 1.5em; }
+.khabar-entry { border-bottom: 1px solid #e3e3e3; padding: 0.4em 0; }
+.khabar-example { font-size: 1.2em; }
 .khabar-pop-line { display: block; }
 .khabar-pop-head { font-family: 'Amiri', 'Noto Naskh Arabic', 'DejaVu Sans', serif; font-size: 1.6em; }
 mark.khabar-mark { background: #ffd97a; padding: 0 1px; border-radius: 2px; }

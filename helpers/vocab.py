@@ -113,7 +113,8 @@ def frequencies(lesson: Lesson, pos: Iterable[str] = CONTENT_POS) -> list[tuple[
     entries = {e.id: e for e in lesson.glossary if e.pos in wanted}
     for sentence in lesson.sentences:
         for entry in entries.values():
-            counts[entry.id] += sum(len(find_form(sentence.ar, form)) for form in entry.forms)
+            # The largest count of any one form: the pieces of a split expression (وصف … بأنه) count once.
+            counts[entry.id] += max(len(find_form(sentence.ar, form)) for form in entry.forms)
     order = {e.id: i for i, e in enumerate(lesson.glossary)}
     return sorted(((entries[i], n) for i, n in counts.items() if n), key=lambda item: (-item[1], order[item[0].id]))
 
