@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import sqlite3
 import zipfile
 from datetime import datetime, timedelta
@@ -17,7 +18,6 @@ from helpers.vocab import GlossaryIndex, frequencies, root_families
 
 from .conftest import visible_text
 from .test_loader import edit, problems_of
-
 
 # -- the glossary itself ----------------------------------------------------------------------
 
@@ -71,7 +71,7 @@ def test_longer_expressions_win_and_list_their_parts(lesson):
     spans = gloss_spans(s.ar, lesson.glossary_for(s.id))
     texts = [s.ar[g.start : g.end] for g in spans]
     assert "مؤتمر صحفي مشترك" in texts
-    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))  # no overlap
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))  # no overlap
 
 
 def test_glossed_words_carry_their_gloss_in_plain_and_vocalized_text(lesson):
