@@ -68,6 +68,7 @@ __all__ = [
 
 _INVISIBLE = re.compile(f"[{re.escape(BIDI_CONTROLS)}{TATWEEL}]")
 _MARKS = re.compile(f"[{STRIPPABLE_MARKS}]")
+_INVISIBLE_ONLY = re.compile(f"[{re.escape(BIDI_CONTROLS)}]")
 _SPACES = re.compile(r"\s+")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
@@ -91,12 +92,15 @@ _MATCH_TABLE = str.maketrans(
 def strip_tashkeel(text: str) -> str:
     """Remove every vowel mark, shadda, sukun and tanween; keep the letters.
 
+    Invisible formatting characters (bidi marks, joiners) go too, so that a
+    hamza mark typed after one still joins its letter.
+
     >>> strip_tashkeel("وَقَّعَ وَزِيرُ الْخَارِجِيَّةِ")
     'وقع وزير الخارجية'
     >>> strip_tashkeel("مُمَثِّلًا") == strip_tashkeel("ممثلاً")
     True
     """
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", _INVISIBLE_ONLY.sub("", text))
     return _MARKS.sub("", araby.strip_tashkeel(text))
 
 

@@ -14,7 +14,14 @@ os.environ.setdefault("KHABAR_CACHE_DIR", tempfile.mkdtemp(prefix="khabar-test-c
 # ... and their progress: a learner's own flashcard history never leaks into test outputs.
 os.environ["KHABAR_DATA_DIR"] = tempfile.mkdtemp(prefix="khabar-test-data-")
 
+from hypothesis import settings
+
 import helpers
+
+# Property tests: a fixed, larger search in CI (so a run is reproducible), random locally.
+settings.register_profile("ci", derandomize=True, max_examples=400, deadline=None)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI", "").lower() in ("1", "true", "yes") else "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_ID = "kazakhstan-visa-2026"
