@@ -152,7 +152,7 @@ def bench_search() -> bool:
             pos=e.pos,
             gloss=f"{e.gloss} {i}",
             sentence_ids=e.sentence_ids,
-            translit=e.translit,
+            translit_override=e.translit,
             root=e.root,
             root_note=e.root_note,
             tags=e.tags,

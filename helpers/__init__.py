@@ -15,7 +15,6 @@ first used, through the names listed in ``_LAZY``.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
 
 from .arabic import (
     Span,
@@ -32,6 +31,10 @@ from .loader import DEFAULT_LESSON, list_lessons, load_lesson, materials_root
 from .model import Bilingual, GlossaryEntry, Lesson, LessonInfo, Note, Paragraph, Sentence
 from .problems import LessonError, Problem
 from .translit import SCHEME_NAME, transliterate
+
+TYPE_CHECKING = False  # typing is not imported at run time: importing helpers stays cheap
+if TYPE_CHECKING:
+    from typing import Any
 
 __version__ = "0.1.0"
 

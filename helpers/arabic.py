@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pyarabic import araby
 
@@ -64,6 +65,7 @@ __all__ = [
     "strip_tashkeel",
     "tokenize",
     "vocalized_span",
+    "whole_word_spans",
 ]
 
 _INVISIBLE = re.compile(f"[{re.escape(BIDI_CONTROLS)}{TATWEEL}]")
@@ -118,6 +120,7 @@ def normalize_display(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=8192)
 def normalize_match(text: str) -> str:
     """Text reduced for comparing words, whatever their spelling conventions.
 
@@ -170,7 +173,12 @@ class Token:
 _WORD = rf"(?:[^\W\d_]|[{STRIPPABLE_MARKS}{TATWEEL}])+"
 #: A number: digits of any script, with inner separators (1,000 / 3.5 / ٣٫٥).
 _NUMBER = r"\d+(?:[.,\u066b\u066c]\d+)*"
-_TOKEN = re.compile(rf"(?P<word>{_WORD})|(?P<number>{_NUMBER})|(?P<punct>[^\s{BIDI_CONTROLS}])")
+_TOKEN_PATTERN = rf"(?P<word>{_WORD})|(?P<number>{_NUMBER})|(?P<punct>[^\s{BIDI_CONTROLS}])"
+
+
+@lru_cache(maxsize=1)
+def _token_re() -> re.Pattern[str]:
+    return re.compile(_TOKEN_PATTERN)  # on first use: a large Unicode class costs time at import
 
 
 def tokenize(text: str) -> list[Token]:
@@ -186,7 +194,7 @@ def tokenize(text: str) -> list[Token]:
     >>> (t.text, t.start, t.end, t.kind)
     ('أستانا', 3, 9, 'word')
     """
-    return [Token(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN.finditer(text)]
+    return [Token(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _token_re().finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -272,7 +280,7 @@ def _add(spans: list[Span], text: str, start: int, end: int) -> None:
         spans.append(Span(text[start:end], start, end))
 
 
-_ARABIC_RUN = re.compile(f"[\u0600-\u06ff\u0750-\u077f{TATWEEL}]+(?:[ \u00a0]+[\u0600-\u06ff\u0750-\u077f{TATWEEL}]+)*")
+_ARABIC_RUN = f"[\u0600-\u06ff\u0750-\u077f{TATWEEL}]+(?:[ \u00a0]+[\u0600-\u06ff\u0750-\u077f{TATWEEL}]+)*"
 
 
 def arabic_runs(text: str) -> list[tuple[int, int]]:
@@ -282,7 +290,7 @@ def arabic_runs(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in arabic_runs(text)]
     ['خطوة أخرى']
     """
-    return [m.span() for m in _ARABIC_RUN.finditer(text)]
+    return [m.span() for m in re.finditer(_ARABIC_RUN, text)]
 
 
 def vocalized_span(vocalized: str, start: int, end: int, plain: str | None = None) -> tuple[int, int]:
@@ -323,12 +331,31 @@ def find_phrase(text: str, phrase: str) -> tuple[int, int] | None:
     >>> find_phrase(text, "أن") is None, find_phrase(text, "إن")
     (True, (22, 24))
     """
-    if not phrase:
-        return None
-    left = r"(?<![\w\u064b-\u065f\u0670])" if _is_word_char(phrase[0]) else ""
-    right = r"(?![\w\u064b-\u065f\u0670])" if _is_word_char(phrase[-1]) else ""
-    match = re.search(left + re.escape(phrase) + right, text)
-    return match.span() if match else None
+    spans = whole_word_spans(text, phrase, first_only=True)
+    return spans[0] if spans else None
+
+
+def whole_word_spans(text: str, needle: str, first_only: bool = False) -> list[tuple[int, int]]:
+    """Spans of ``needle`` in ``text`` that do not cut a word at a letter edge of the needle.
+
+    >>> whole_word_spans("أمة الأمم أمة", "أمة")
+    [(0, 3), (10, 13)]
+    """
+    spans: list[tuple[int, int]] = []
+    if not needle:
+        return spans
+    check_left, check_right = _is_word_char(needle[0]), _is_word_char(needle[-1])
+    start = text.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        left_ok = not (check_left and start > 0 and _is_word_char(text[start - 1]))
+        right_ok = not (check_right and end < len(text) and _is_word_char(text[end]))
+        if left_ok and right_ok:
+            spans.append((start, end))
+            if first_only:
+                break
+        start = text.find(needle, start + 1)
+    return spans
 
 
 def _is_word_char(ch: str) -> bool:

@@ -9,18 +9,27 @@ exact characters. Longer expressions win over the words inside them: in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .arabic import normalize_match
+from .arabic import normalize_match, whole_word_spans
 from .chars import BIDI_CONTROLS, STRIPPABLE_MARKS, TATWEEL
 from .model import GlossaryEntry
 
 __all__ = ["GlossSpan", "find_form", "gloss_spans"]
 
-_DROPPED = set(STRIPPABLE_MARKS + TATWEEL + BIDI_CONTROLS)
+_DROPPED = frozenset(STRIPPABLE_MARKS + TATWEEL + BIDI_CONTROLS)
+_FOLD: dict[str, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    """One character as :func:`normalize_match` folds it (memoised per character)."""
+    folded = _FOLD.get(ch)
+    if folded is None:
+        folded = "" if ch in _DROPPED else (" " if ch.isspace() else normalize_match(ch))
+        _FOLD[ch] = folded
+    return folded
 
 
 @lru_cache(maxsize=4096)
@@ -28,19 +37,10 @@ def _folded(text: str) -> tuple[str, tuple[int, ...]]:
     """``text`` folded for matching, with the original index of every kept character."""
     chars, where = [], []
     for i, ch in enumerate(text):
-        if ch in _DROPPED:
-            continue
-        folded = normalize_match(ch) if not ch.isspace() else " "
-        for out in folded or "":
+        for out in _fold_char(ch):
             chars.append(out)
             where.append(i)
     return "".join(chars), tuple(where)
-
-
-@lru_cache(maxsize=4096)
-def _pattern(form: str) -> re.Pattern[str]:
-    folded = normalize_match(form)
-    return re.compile(r"(?<![\w])" + re.escape(folded) + r"(?![\w])")
 
 
 def find_form(text: str, form: str) -> list[tuple[int, int]]:
@@ -54,12 +54,11 @@ def find_form(text: str, form: str) -> list[tuple[int, int]]:
     """
     folded, where = _folded(text)
     spans = []
-    for m in _pattern(form).finditer(folded):
-        if m.end() > m.start():
-            start, end = where[m.start()], where[m.end() - 1] + 1
-            while end < len(text) and text[end] in _DROPPED:
-                end += 1  # keep the marks of the last letter
-            spans.append((start, end))
+    for a, b in whole_word_spans(folded, _folded(form)[0]):
+        start, end = where[a], where[b - 1] + 1
+        while end < len(text) and text[end] in _DROPPED:
+            end += 1  # keep the marks of the last letter
+        spans.append((start, end))
     return spans
 
 

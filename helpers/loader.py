@@ -9,14 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any
 
 from . import checks
 from .model import Bilingual, GlossaryEntry, Lesson, LessonInfo, Licence, Note, Paragraph, Sentence, Source
 from .problems import LessonError, Problem
 from .schema import validate
-from .translit import transliterate
 from .yamlio import read_yaml
+
+TYPE_CHECKING = False  # typing is not imported at run time: importing helpers stays cheap
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["DEFAULT_LESSON", "MATERIALS_ENV", "lesson_folder", "list_lessons", "load_lesson", "materials_root"]
 
@@ -159,12 +161,7 @@ def _note(raw: dict[str, Any]) -> Note:
     )
 
 
-#: Parts of speech cited in pause (no case ending) in the transliteration.
-_PAUSAL_POS = {"noun", "verbal-noun", "participle", "adjective", "proper-noun", "phrase", "number"}
-
-
 def _entry(raw: dict[str, Any]) -> GlossaryEntry:
-    translit = raw.get("translit") or transliterate(raw["headword"], pausal=raw["pos"] in _PAUSAL_POS)
     return GlossaryEntry(
         id=raw["id"],
         forms=tuple(raw["forms"]),
@@ -172,7 +169,7 @@ def _entry(raw: dict[str, Any]) -> GlossaryEntry:
         pos=raw["pos"],
         gloss=raw["gloss"],
         sentence_ids=tuple(raw["sentences"]),
-        translit=translit,
+        translit_override=raw.get("translit"),
         root=raw.get("root"),
         root_note=raw.get("root_note"),
         verb_form=raw.get("verb_form"),

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+
+TYPE_CHECKING = False  # typing is not imported at run time: importing helpers stays cheap
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "Bilingual",
@@ -100,6 +104,10 @@ class Note:
     usual: str | None = None
 
 
+#: Parts of speech cited in pause (no case ending on the last word) in transliteration.
+PAUSAL_POS = frozenset({"noun", "verbal-noun", "participle", "adjective", "proper-noun", "phrase", "number"})
+
+
 @dataclass(frozen=True)
 class GlossaryEntry:
     """One word or expression of the article, as a learner's dictionary gives it."""
@@ -110,7 +118,7 @@ class GlossaryEntry:
     pos: str
     gloss: str
     sentence_ids: tuple[str, ...]
-    translit: str
+    translit_override: str | None = None
     root: str | None = None
     root_note: str | None = None
     verb_form: str | None = None
@@ -120,6 +128,15 @@ class GlossaryEntry:
     plural: str | None = None
     tags: tuple[str, ...] = ()
     note: str | None = None
+
+    @cached_property
+    def translit(self) -> str:
+        """The headword in the kit's transliteration (computed unless the glossary gives one)."""
+        from .translit import transliterate
+
+        if self.translit_override:
+            return self.translit_override
+        return transliterate(self.headword, pausal=self.pos in PAUSAL_POS)
 
     @property
     def is_phrase(self) -> bool:

@@ -23,9 +23,12 @@ import zlib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from .problems import Problem
+
+TYPE_CHECKING = False  # typing is not imported at run time: importing helpers stays cheap
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["SCHEMA_DIR", "SCHEMA_KINDS", "SchemaViolation", "generated_validator", "validate"]
 

@@ -20,10 +20,13 @@ import tempfile
 import zlib
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from .paths import user_cache_dir
 from .problems import Problem
+
+TYPE_CHECKING = False  # typing is not imported at run time: importing helpers stays cheap
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["read_yaml"]
 
