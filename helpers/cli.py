@@ -5,6 +5,10 @@
     khabar dump [LESSON]        the whole lesson as JSON on stdout
     khabar export [LESSON] --anki FILE --csv FILE
                                 the glossary as an Anki deck and/or a CSV spreadsheet
+    khabar results export --student S --json FILE --csv FILE
+                                a student's quiz answers, for the teacher
+    khabar worksheet [LESSON] --out FILE [--key] [--student S]
+                                a printable worksheet, with or without the key
     khabar schemas --check      are the generated validators up to date? (--write to regenerate)
 
 LESSON is a lesson id (a folder of ``materials/``) or a path to a lesson folder.
@@ -42,7 +46,7 @@ def _validate(args: argparse.Namespace) -> int:
             continue
         print(
             f"{lesson.id}: valid — {len(lesson.paragraphs)} paragraphs, {len(lesson.sentences)} sentences, "
-            f"{len(lesson.notes)} notes, {len(lesson.glossary)} glossary entries"
+            f"{len(lesson.notes)} notes, {len(lesson.glossary)} glossary entries, {len(lesson.quiz)} quiz items"
         )
     return status
 
@@ -79,6 +83,44 @@ def _export(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"khabar export: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _results(args: argparse.Namespace) -> int:
+    if not (args.json or args.csv):
+        print("khabar results export: say where to write: --json FILE and/or --csv FILE", file=sys.stderr)
+        return 2
+    try:
+        lesson = load_lesson(args.lesson)
+    except LessonError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    from .progress import open_progress
+    from .quiz import export_results
+
+    store = open_progress(args.data)
+    if args.student not in store.students(lesson.id):
+        known = ", ".join(store.students(lesson.id)) or "none"
+        print(f"khabar results export: no answers from {args.student!r} in {store.path} (students: {known})",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    for path in export_results(store, lesson, args.student, args.json, args.csv):
+        print(f"{path}: results of {args.student}")
+    return 0
+
+
+def _worksheet(args: argparse.Namespace) -> int:
+    try:
+        lesson = load_lesson(args.lesson)
+    except LessonError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    from .teacher import worksheet_html
+
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(worksheet_html(lesson, with_key=args.key, student=args.student), encoding="utf-8")
+    print(f"{out}: worksheet{' with the key' if args.key else ''}, {len(lesson.quiz)} questions; open it and print")
     return 0
 
 
@@ -131,6 +173,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--anki", metavar="FILE", help="Anki package to write (.apkg)")
     p.add_argument("--csv", metavar="FILE", help="CSV file to write (UTF-8 with BOM)")
     p.set_defaults(run=_export)
+    p = sub.add_parser("results", help="a student's quiz results")
+    results_sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    r = results_sub.add_parser("export", help="write a student's answers as JSON and/or CSV for the teacher")
+    r.add_argument("--student", required=True, help="the name or id typed in the quiz")
+    r.add_argument("--lesson", help="lesson id or folder (default: the kit's lesson)")
+    r.add_argument("--json", metavar="FILE", help="results file to write (JSON)")
+    r.add_argument("--csv", metavar="FILE", help="results file to write (CSV, UTF-8 with BOM)")
+    r.add_argument("--data", metavar="FILE", help="progress database (default: the learner's own)")
+    r.set_defaults(run=_results)
+    p = sub.add_parser("worksheet", help="write a printable worksheet (HTML), with or without the key")
+    p.add_argument("lesson", nargs="?", help="lesson id or folder (default: the kit's lesson)")
+    p.add_argument("--out", required=True, metavar="FILE", help="HTML file to write")
+    p.add_argument("--key", action="store_true", help="include the answer key")
+    p.add_argument("--student", help="a student's own variant (shuffled items and options)")
+    p.set_defaults(run=_worksheet)
     p = sub.add_parser("schemas", help="check or regenerate the generated schema validators")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--check", action="store_true", help="fail if they are stale (default)")

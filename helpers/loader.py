@@ -11,7 +11,19 @@ import os
 from pathlib import Path
 
 from . import checks
-from .model import Bilingual, GlossaryEntry, Lesson, LessonInfo, Licence, Note, Paragraph, Sentence, Source
+from .model import (
+    Bilingual,
+    GlossaryEntry,
+    Lesson,
+    LessonInfo,
+    Licence,
+    Note,
+    Option,
+    Paragraph,
+    QuizItem,
+    Sentence,
+    Source,
+)
 from .problems import LessonError, Problem
 from .schema import validate
 from .yamlio import read_yaml
@@ -79,6 +91,7 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
     sentences = load("sentences", "sentences.yaml")
     notes = load("notes", "notes.yaml", optional=True)
     glossary = load("glossary", "glossary.yaml", optional=True)
+    quiz = load("quiz", "quiz.yaml", optional=True)
     if problems or meta is None or sentences is None:
         raise LessonError(problems)
 
@@ -103,6 +116,7 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
         paragraphs=tuple(_paragraph(p) for p in sentences["paragraphs"]),
         notes=tuple(_note(n) for n in (notes or {}).get("notes", [])),
         glossary=tuple(_entry(e) for e in (glossary or {}).get("entries", [])),
+        quiz=tuple(_item(q) for q in (quiz or {}).get("items", [])),
     )
     problems.extend(checks.check_lesson(lesson_obj, shown=_shown))
     if problems:
@@ -179,4 +193,34 @@ def _entry(raw: dict[str, Any]) -> GlossaryEntry:
         plural=raw.get("plural"),
         tags=tuple(raw.get("tags", ())),
         note=raw.get("note"),
+    )
+
+
+def _item(raw: dict[str, Any]) -> QuizItem:
+    key = raw.get("key")
+    if isinstance(key, list):
+        key = tuple(key)
+    statement = raw.get("statement")
+    feedback = raw.get("feedback") or {}
+    return QuizItem(
+        id=raw["id"],
+        type=raw["type"],
+        skill=raw["skill"],
+        difficulty=raw["difficulty"],
+        points=raw["points"],
+        prompt=Bilingual(raw["prompt"].get("ar"), raw["prompt"].get("en")),
+        explanation=raw["explanation"],
+        evidence=tuple(raw["evidence"]),
+        options=tuple(Option(o["id"], o["text"], o["feedback"]) for o in raw.get("options", ())),
+        key=key,
+        statement=Bilingual(statement.get("ar"), statement.get("en")) if statement else None,
+        if_true=feedback.get("if_true"),
+        if_false=feedback.get("if_false"),
+        sentence=raw.get("sentence"),
+        gap=raw.get("gap"),
+        bank=tuple(raw.get("bank", ())),
+        pairs=tuple((p["left"], p["right"]) for p in raw.get("pairs", ())),
+        steps=tuple((st["id"], st["text"]) for st in raw.get("steps", ())),
+        strictness=raw.get("strictness", "normal"),
+        hint=raw.get("hint"),
     )

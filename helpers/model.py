@@ -20,7 +20,9 @@ __all__ = [
     "LessonInfo",
     "Licence",
     "Note",
+    "Option",
     "Paragraph",
+    "QuizItem",
     "Sentence",
     "Source",
 ]
@@ -28,10 +30,10 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Bilingual:
-    """A text given in Arabic and English."""
+    """A text given in Arabic and English (a quiz prompt may have only one of them)."""
 
-    ar: str
-    en: str
+    ar: str | None
+    en: str | None
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,75 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True)
+class Option:
+    """One choice of a single- or multiple-answer item, with the feedback shown when it is chosen."""
+
+    id: str
+    text: str
+    feedback: str
+
+
+@dataclass(frozen=True)
+class QuizItem:
+    """One comprehension question; see ``materials/README.md`` for the fields of each type."""
+
+    id: str
+    type: str
+    skill: str
+    difficulty: int
+    points: int
+    prompt: Bilingual
+    explanation: str
+    evidence: tuple[str, ...]
+    options: tuple[Option, ...] = ()
+    key: str | bool | tuple[str, ...] | None = None
+    statement: Bilingual | None = None
+    if_true: str | None = None
+    if_false: str | None = None
+    sentence: str | None = None
+    gap: str | None = None
+    bank: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+    steps: tuple[tuple[str, str], ...] = ()
+    strictness: str = "normal"
+    hint: str | None = None
+
+    @property
+    def answers(self) -> tuple[str, ...]:
+        """Accepted typed answers (cloze and short-answer items)."""
+        return self.key if isinstance(self.key, tuple) and self.type in ("cloze", "short-answer") else ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "type": self.type,
+            "skill": self.skill,
+            "difficulty": self.difficulty,
+            "points": self.points,
+            "prompt": {k: v for k, v in (("ar", self.prompt.ar), ("en", self.prompt.en)) if v},
+            "explanation": self.explanation,
+            "evidence": list(self.evidence),
+            "hint": self.hint,
+        }
+        if self.options:
+            data["options"] = [{"id": o.id, "text": o.text, "feedback": o.feedback} for o in self.options]
+        if self.key is not None:
+            data["key"] = list(self.key) if isinstance(self.key, tuple) else self.key
+        if self.statement:
+            data["statement"] = {k: v for k, v in (("ar", self.statement.ar), ("en", self.statement.en)) if v}
+            data["feedback"] = {"if_true": self.if_true, "if_false": self.if_false}
+        if self.sentence:
+            data.update(sentence=self.sentence, gap=self.gap, bank=list(self.bank))
+        if self.pairs:
+            data["pairs"] = [{"left": a, "right": b} for a, b in self.pairs]
+        if self.steps:
+            data["steps"] = [{"id": i, "text": t} for i, t in self.steps]
+        if self.type in ("cloze", "short-answer"):
+            data["strictness"] = self.strictness
+        return data
+
+
+@dataclass(frozen=True)
 class Lesson:
     """A whole lesson: metadata, the verbatim article, its sentences and notes."""
 
@@ -174,6 +245,7 @@ class Lesson:
     paragraphs: tuple[Paragraph, ...]
     notes: tuple[Note, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
+    quiz: tuple[QuizItem, ...] = ()
     _by_id: Mapping[str, Sentence] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -202,6 +274,13 @@ class Lesson:
             if e.id == entry_id:
                 return e
         raise KeyError(f"lesson {self.id!r} has no glossary entry {entry_id!r}")
+
+    def item(self, item_id: str) -> QuizItem:
+        """The quiz item with this id; ``KeyError`` names the id if there is none."""
+        for q in self.quiz:
+            if q.id == item_id:
+                return q
+        raise KeyError(f"lesson {self.id!r} has no quiz item {item_id!r}")
 
     def glossary_for(self, sentence_id: str) -> tuple[GlossaryEntry, ...]:
         """The glossary entries that occur in one sentence."""
@@ -243,7 +322,7 @@ class Lesson:
                 for s in self.sentences
             ],
             "glossary": [e.to_dict() for e in self.glossary],
-            "quiz": [],
+            "quiz": [q.to_dict() for q in self.quiz],
             "timeline": [],
             "notes": [
                 {

@@ -1,7 +1,7 @@
 """A learner's progress, kept in SQLite so that it is never lost.
 
-Flashcard history and schedule, and the words a learner has marked as known,
-live in one SQLite file in the learner's data folder:
+Flashcard history and schedule, the words a learner has marked as known, and
+every answer given to a quiz item live in one SQLite file in the learner's data folder:
 
 * ``path`` argument, else ``$KHABAR_DATA_DIR/progress.sqlite3``, else the
   platform's user data folder (``~/.local/share/khabar`` on Linux,
@@ -45,6 +45,9 @@ CREATE TABLE IF NOT EXISTS cards (
 CREATE TABLE IF NOT EXISTS reviews (
     id INTEGER PRIMARY KEY AUTOINCREMENT, lesson TEXT NOT NULL, card TEXT NOT NULL, grade INTEGER NOT NULL,
     reviewed TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS attempts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, lesson TEXT NOT NULL, student TEXT NOT NULL, item TEXT NOT NULL,
+    mode TEXT NOT NULL, response TEXT NOT NULL, score REAL NOT NULL, points INTEGER NOT NULL, answered TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS known (
     lesson TEXT NOT NULL, entry TEXT NOT NULL, since TEXT NOT NULL, PRIMARY KEY (lesson, entry));
 """
@@ -166,6 +169,49 @@ class ProgressStore:
         """The review history of a lesson: (card, grade, when), oldest first."""
         rows = self._db.execute("SELECT card, grade, reviewed FROM reviews WHERE lesson = ? ORDER BY id", (lesson,))
         return [(card, grade, datetime.fromisoformat(when)) for card, grade, when in rows]
+
+    # -- quiz attempts ---------------------------------------------------------------------
+
+    def record_attempt(
+        self,
+        lesson: str,
+        student: str,
+        item: str,
+        response: object,
+        score: float,
+        points: int,
+        mode: str = "practice",
+        when: datetime | None = None,
+    ) -> None:
+        """Keep one answer to a quiz item (every attempt is kept, not only the last)."""
+        import json
+
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO attempts (lesson, student, item, mode, response, score, points, answered)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (lesson, student, item, mode, json.dumps(response, ensure_ascii=False, default=str), score, points,
+                 (when or datetime.now()).isoformat(timespec="seconds")),
+            )  # fmt: skip
+
+    def attempts(self, lesson: str, student: str | None = None) -> list[dict[str, object]]:
+        """Attempts on a lesson's quiz (one student's, or everyone's), oldest first."""
+        import json
+
+        query = "SELECT student, item, mode, response, score, points, answered FROM attempts WHERE lesson = ?"
+        args: tuple[str, ...] = (lesson,)
+        if student is not None:
+            query, args = query + " AND student = ?", (lesson, student)
+        rows = self._db.execute(query + " ORDER BY id", args)
+        return [
+            {"student": st, "item": it, "mode": mo, "response": json.loads(re), "score": sc, "points": po, "when": wh}
+            for st, it, mo, re, sc, po, wh in rows
+        ]
+
+    def students(self, lesson: str) -> list[str]:
+        """Students with attempts on a lesson, sorted."""
+        rows = self._db.execute("SELECT DISTINCT student FROM attempts WHERE lesson = ? ORDER BY student", (lesson,))
+        return [row[0] for row in rows]
 
     # -- known words -----------------------------------------------------------------------
 

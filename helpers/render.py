@@ -69,6 +69,12 @@ div.khabar-en.khabar-card-face { font-size: 1.8em; }
 .khabar-example { font-size: 1.2em; }
 .khabar-pop-line { display: block; }
 .khabar-pop-head { font-family: 'Amiri', 'Noto Naskh Arabic', 'DejaVu Sans', serif; font-size: 1.6em; }
+.khabar-right { color: #1d6b2c; } .khabar-partly { color: #8a5a00; } .khabar-wrong { color: #a52a2a; }
+.khabar-evidence { border-right: 3px solid #5b8bd0; padding: 0 0.6em; margin: 0.3em 0; }
+.khabar-cloze { font-size: 1.6em; }
+.khabar-item { border-top: 1px solid #ddd; padding: 0.5em 0; }
+.khabar-rtl-input input { direction: rtl; text-align: right; font-size: 1.3em; }
+.khabar-rtl .widget-checkbox, .khabar-rtl label { direction: rtl; text-align: right; }
 mark.khabar-mark { background: #ffd97a; padding: 0 1px; border-radius: 2px; }
 table.khabar-table td, table.khabar-table th { text-align: left; vertical-align: top; padding: 0.2em 0.6em; }
 .khabar-rtl, .khabar-rtl input, .khabar-rtl select { direction: rtl; text-align: right; }

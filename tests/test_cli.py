@@ -20,7 +20,8 @@ def test_validate_prints_a_one_line_summary():
     result = khabar("validate", LESSON_ID)
     assert result.returncode == 0, result.stderr
     [line] = result.stdout.strip().splitlines()
-    assert re.fullmatch(rf"{LESSON_ID}: valid — 17 paragraphs, 19 sentences, \d+ notes, \d+ glossary entries", line)
+    pattern = rf"{LESSON_ID}: valid — 17 paragraphs, 19 sentences, \d+ notes, \d+ glossary entries, \d+ quiz items"
+    assert re.fullmatch(pattern, line)
 
 
 def test_validate_reports_every_problem_and_fails(lesson_copy):
@@ -48,7 +49,8 @@ def test_dump_prints_the_documented_shape():
     assert len(data["sentences"]) == 19
     assert set(data["sentences"][0]) >= {"id", "ar", "ar_vocalized", "en"}
     assert data["sentences"][0]["ar"].startswith("وقع وزير الخارجية")  # UTF-8, not \\u escapes
-    assert data["quiz"] == [] and data["timeline"] == []
+    assert data["timeline"] == [] or all("date" in e for e in data["timeline"])
+    assert len(data["quiz"]) >= 30 and all({"id", "type", "evidence"} <= set(q) for q in data["quiz"])
     assert len(data["glossary"]) >= 80
     assert all(
         set(g) >= {"id", "forms", "headword", "root", "pos", "gloss", "translit", "sentences", "tags"}
