@@ -11,6 +11,7 @@ Targets
      load is printed too)
   2. nbval on every notebook  vs  nbval on as many empty notebooks   <= 1.5
   3. glossary search on 10,000 synthetic entries: milliseconds per query   <= 20 ms
+  4. grading one typed answer (helpers.grade_text, a mix of cases): per answer   <= 0.1 ms
 """
 
 from __future__ import annotations
@@ -178,6 +179,32 @@ def bench_search() -> bool:
     return ok
 
 
+def bench_grading() -> bool:
+    """Median time per answer over right, forgiven, wrong and odd answers."""
+    sys.path.insert(0, str(ROOT))
+    from helpers.arabic import normalize_match
+    from helpers.grading import grade_text
+
+    cases = [("مُذَكِّرَة", "مذكره", "normal"), ("إسرائيل", "اسرائيل", "strict"), ("16", "١٦", "normal"),
+             ("كازاخستان", "كازخستان", "lenient"), ("أستانا", "Astana", "normal"), ("نوفمبر", "يناير", "normal"),
+             ("الاتفاقية", "الاتفاقيه", "lenient"), ("أستانا", "  «أستانا».", "normal")]  # fmt: skip
+    for expected, given, strictness in cases:  # warm the caches a classroom would have warm
+        grade_text(expected, given, strictness)
+    rounds, times = 300, []
+    for _ in range(9):
+        start = time.perf_counter()
+        for _ in range(rounds):
+            for expected, given, strictness in cases:
+                normalize_match.cache_clear()  # every answer a learner types is new
+                grade_text(expected, given, strictness)
+        times.append((time.perf_counter() - start) / (rounds * len(cases)))
+    per_answer = statistics.median(times) * 1000
+    ok = per_answer <= 0.1
+    print(f"{'grading one typed answer':<48} {per_answer:8.4f} ms median  (target <= 0.1 ms) "
+          f"{'ok' if ok else 'OVER TARGET'}")
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15, help="repetitions of the quick measures (default 15)")
@@ -186,7 +213,7 @@ def main() -> int:
     if shutil.which("git") and (ROOT / ".git").exists():
         rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
         print(f"Khabar benchmark at {rev.stdout.strip() or 'uncommitted tree'}, Python {sys.version.split()[0]}")
-    results = [bench_import(args.runs), bench_search(), bench_nbval(args.nbval_runs)]
+    results = [bench_import(args.runs), bench_search(), bench_grading(), bench_nbval(args.nbval_runs)]
     return 0 if all(results) else 1
 
 

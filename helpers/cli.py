@@ -96,7 +96,7 @@ def _results(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     from .progress import open_progress
-    from .quiz import export_results
+    from .scoring import export_results
 
     store = open_progress(args.data)
     if args.student not in store.students(lesson.id):

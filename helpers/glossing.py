@@ -43,8 +43,11 @@ def _folded(text: str) -> tuple[str, tuple[int, ...]]:
     return "".join(chars), tuple(where)
 
 
-def find_form(text: str, form: str) -> list[tuple[int, int]]:
+def find_form(text: str, form: str, whole_words: bool = True) -> list[tuple[int, int]]:
     """Every whole-word occurrence of ``form`` in ``text``, as offsets into ``text``.
+
+    With ``whole_words=False`` the form may also sit inside a word (after a
+    proclitic such as و or ب).
 
     >>> text = "وقال إن أستانا تدعم حل الدولتين."
     >>> [text[a:b] for a, b in find_form(text, "استانا")]
@@ -54,7 +57,15 @@ def find_form(text: str, form: str) -> list[tuple[int, int]]:
     """
     folded, where = _folded(text)
     spans = []
-    for a, b in whole_word_spans(folded, _folded(form)[0]):
+    needle = _folded(form)[0]
+    if whole_words:
+        found = whole_word_spans(folded, needle)
+    else:
+        found, start = [], folded.find(needle)
+        while needle and start >= 0:
+            found.append((start, start + len(needle)))
+            start = folded.find(needle, start + 1)
+    for a, b in found:
         start, end = where[a], where[b - 1] + 1
         while end < len(text) and text[end] in _DROPPED:
             end += 1  # keep the marks of the last letter

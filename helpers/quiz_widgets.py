@@ -14,8 +14,8 @@ import ipywidgets as widgets
 from .arabic import contains_arabic
 from .glossing import find_form
 from .model import Lesson, QuizItem
-from .quiz import ItemResult, export_results, grade_item, student_variant
 from .render import ar, en, marked, style
+from .scoring import ItemResult, export_results, grade_item, student_variant
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -47,6 +47,8 @@ def evidence_html(lesson: Lesson, item: QuizItem) -> str:
     for sid in item.evidence:
         sentence = lesson.sentence(sid)
         spans = [span for w in words for span in find_form(sentence.ar, w)]
+        if not spans:  # the word may carry a proclitic in the text (ونظيره for نظيره)
+            spans = [span for w in words for span in find_form(sentence.ar, w, whole_words=False)]
         blocks.append(
             f'<div class="khabar-evidence"><span class="khabar-sid">{sid}</span>'
             + ar(marked(sentence.ar, spans), tag="div", raw=True)

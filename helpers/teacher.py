@@ -83,7 +83,7 @@ def worksheet_html(lesson: Lesson, with_key: bool = False, student: str | None =
 
     With ``student``, the page is that student's variant (item and option order).
     """
-    from .quiz import student_variant
+    from .scoring import student_variant
 
     variant = student_variant(lesson, student or "worksheet", count=count, shuffle_items=bool(student),
                               shuffle_options=bool(student))  # fmt: skip

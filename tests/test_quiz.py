@@ -1,0 +1,234 @@
+"""The quiz: bank content checks, widgets driven from code, saved attempts, teacher tools."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+
+import helpers
+from helpers.glossing import find_form
+from helpers.progress import open_progress
+from helpers.scoring import grade_item, student_variant
+from helpers.teacher import answer_key_html, load_class_results, worksheet_html
+
+from .conftest import LESSON_DIR, ROOT
+from .test_loader import edit, problems_of
+
+
+def right_answer(item):
+    if item.type in ("single", "true-false"):
+        return item.key
+    if item.type == "multiple":
+        return list(item.key)
+    if item.type in ("cloze", "short-answer"):
+        return item.answers[0]
+    if item.type == "matching":
+        return dict(item.pairs)
+    return [i for i, _ in item.steps]
+
+
+# -- the bank -------------------------------------------------------------------------------------
+
+
+def test_bank_has_every_type_and_skill(lesson):
+    assert len(lesson.quiz) >= 30
+    types = Counter(q.type for q in lesson.quiz)
+    assert set(types) == {"single", "multiple", "true-false", "cloze", "matching", "ordering", "short-answer"}
+    skills = Counter(q.skill for q in lesson.quiz)
+    assert {"literal", "inferential", "vocabulary"} <= set(skills) and skills["time"] >= 4
+
+
+def test_every_key_earns_full_marks_and_evidence_exists(lesson):
+    ids = {s.id for s in lesson.sentences}
+    for item in lesson.quiz:
+        assert set(item.evidence) <= ids, item.id
+        result = grade_item(item, right_answer(item))
+        assert result.correct, (item.id, result)
+
+
+def test_cloze_keys_are_in_their_sentences_and_short_answers_are_arabic(lesson):
+    for item in lesson.quiz:
+        if item.type == "cloze":
+            assert find_form(lesson.sentence(item.sentence).ar, item.gap), item.id
+        if item.type == "short-answer":
+            assert all(helpers.contains_arabic(a) for a in item.answers), item.id
+
+
+def test_odd_answers_are_refused_politely(lesson):
+    for item in lesson.quiz:
+        for odd in (None, "", 42, {"x": 1}, ["zz"]):
+            result = grade_item(item, odd)
+            assert result.score == 0 and result.feedback, (item.id, odd)
+
+
+# -- widgets ----------------------------------------------------------------------------------
+
+
+def answer(view, value):
+    item = view.item
+    if item.type in ("single", "true-false"):
+        view._choice.value = value
+    elif item.type == "multiple":
+        for i, box in view._boxes.items():
+            box.value = i in value
+    elif item.type in ("cloze", "short-answer"):
+        view._text.value = value
+    elif item.type == "matching":
+        for left, dropdown in view._pairs.items():
+            dropdown.value = value.get(left, "")
+    else:
+        for position, sid in enumerate(value, start=1):
+            view._steps[sid].value = position
+
+
+def test_practice_wrong_then_right_with_feedback_and_evidence(lesson, tmp_path):
+    store = open_progress(tmp_path / "p.sqlite3")
+    item = lesson.item("q-signing-who")
+    qz = helpers.quiz_item(lesson, item.id, progress=store, student="amina")
+    [view] = qz.views
+    wrong = next(o for o in item.options if o.id != item.key)
+    view._choice.value = wrong.id
+    view.check_button.click()
+    assert "✗ Not right" in view.feedback.value and wrong.feedback.split(":")[0] in view.feedback.value
+    view._choice.value = item.key
+    view.check_button.click()
+    assert "✓ Right" in view.feedback.value
+    assert 'class="khabar-evidence"' in view.feedback.value and "<mark" in view.feedback.value
+    assert "Score: 1 / 1" in qz.score.value
+    assert [a["score"] for a in store.attempts(lesson.id, "amina")] == [0.0, 1.0]
+
+
+def test_typed_answer_is_graded_the_arabic_way_and_markup_stays_text(lesson):
+    item = next(q for q in lesson.quiz if q.type == "short-answer")
+    qz = helpers.quiz_item(lesson, item.id)
+    [view] = qz.views
+    view._text.value = "<img src=x onerror=alert(1)>"
+    view.check_button.click()
+    assert "<img" not in view.feedback.value
+    view._text.value = helpers.strip_tashkeel(item.answers[0]).replace("أ", "ا")
+    view.check_button.click()
+    assert "✓ Right" in view.feedback.value
+
+
+def test_hint_and_unanswered(lesson):
+    item = next(q for q in lesson.quiz if q.hint)
+    [view] = helpers.quiz_item(lesson, item.id).views
+    view.hint_button.click()
+    assert "Hint:" in view.feedback.value
+    view.check_button.click()
+    assert "✗" not in view.feedback.value and view.result is None
+
+
+def test_exam_mode_hides_feedback_until_submit_and_stores_every_answer(lesson, tmp_path):
+    store = open_progress(tmp_path / "p.sqlite3")
+    qz = helpers.quiz(lesson, mode="exam", student="bilal", count=8, progress=store)
+    assert len(qz.views) == 8 and all(not v.feedback.value for v in qz.views)
+    for view in qz.views[:5]:
+        answer(view, right_answer(view.item))
+    qz.submit_button.click()
+    assert "Your result:" in qz.report.value and qz.submit_button.disabled
+    assert all(v.feedback.value for v in qz.views)
+    assert len(store.attempts(lesson.id, "bilal")) == 5
+
+
+def test_student_variants_are_reproducible_and_differ_between_students(lesson):
+    a1, a2 = student_variant(lesson, "amina", count=10), student_variant(lesson, "amina", count=10)
+    b = student_variant(lesson, "bilal", count=10)
+    assert [q.id for q in a1.items] == [q.id for q in a2.items] and a1.option_order == a2.option_order
+    assert [q.id for q in a1.items] != [q.id for q in b.items]
+
+
+def test_the_student_view_never_shows_the_key(lesson):
+    qz = helpers.quiz(lesson, mode="exam", student="c")
+    shown = " ".join(v.prompt.value for v in qz.views)
+    for item in lesson.quiz:
+        if item.type == "short-answer" or (item.type == "cloze" and not item.bank):  # a word bank lists it, mixed in
+            assert f">{item.answers[0]}<" not in shown
+    cloze = next(v for v in qz.views if v.item.type == "cloze")
+    assert "______" in cloze.prompt.value
+
+
+def test_arabic_choices_read_right_to_left(lesson):
+    view = helpers.quiz_item(lesson, "q-signing-who").views[0]
+    assert "khabar-rtl" in view._choice._dom_classes
+    typed = next(v for v in helpers.quiz(lesson).views if v.item.type == "short-answer")
+    assert "khabar-rtl-input" in typed._text._dom_classes
+
+
+# -- results, worksheets, class view ----------------------------------------------------------
+
+
+def test_results_export_from_widget_and_cli(lesson, tmp_path):
+    db = tmp_path / "p.sqlite3"
+    store = open_progress(db)
+    qz = helpers.quiz(lesson, student="dina", progress=store)
+    answer(qz.views[0], right_answer(qz.views[0].item))
+    qz.views[0].check()
+    box = helpers.results_export(lesson, store, student="dina", folder=str(tmp_path))
+    box.button.click()
+    data = json.loads((tmp_path / f"results-{lesson.id}-dina.json").read_text(encoding="utf-8"))
+    assert data["format"] == "khabar-results/1" and data["student"] == "dina" and len(data["attempts"]) == 1
+    assert (tmp_path / f"results-{lesson.id}-dina.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    out = tmp_path / "cli.json"
+    cmd = [sys.executable, "-m", "helpers.cli", "results", "export", "--student", "dina", "--data", str(db),
+           "--json", str(out)]  # fmt: skip
+    run = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["items_answered"] == 1
+    cmd[cmd.index("dina")] = "nobody"
+    assert subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT).returncode == 1
+
+
+def test_worksheet_with_and_without_the_key(lesson, tmp_path):
+    plain, keyed = worksheet_html(lesson), worksheet_html(lesson, with_key=True)
+    assert plain.count('class="q"') == keyed.count('class="q"') == len(lesson.quiz)
+    assert "Key:" not in plain and keyed.count("Key:") == len(lesson.quiz)
+    assert '<div class="ar" dir="rtl" lang="ar">' in plain
+    run = subprocess.run(
+        [sys.executable, "-m", "helpers.cli", "worksheet", "--out", str(tmp_path / "w.html"), "--key"],
+        capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert run.returncode == 0 and "Key:" in (tmp_path / "w.html").read_text(encoding="utf-8")
+    assert "Key" in answer_key_html(lesson)
+
+
+def test_class_results_from_a_folder(lesson, tmp_path):
+    results = load_class_results(lesson, LESSON_DIR / "sample-class")
+    assert len(results.students) == 6 and not results.skipped
+    difficulty = results.item_difficulty()
+    assert set(difficulty) <= {q.id for q in lesson.quiz} and all(0 <= v <= 1 for v in difficulty.values())
+    assert all(total > 0 for _, total in results.student_scores().values())
+    assert results.common_wrong_answers()
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "other.json").write_text('{"format": "something-else"}', encoding="utf-8")
+    empty = load_class_results(lesson, tmp_path)
+    assert empty.files == [] and len(empty.skipped) == 2
+    fig = helpers.class_charts(results)
+    assert len(fig.axes) == 2
+
+
+# -- bad quiz input ---------------------------------------------------------------------------
+
+
+def test_a_single_key_that_is_not_an_option_is_refused(lesson_copy):
+    edit(lesson_copy, "quiz.yaml", "    key: b\n", "    key: z\n")
+    assert any(
+        "entry 'q-signing-who': field 'key': must be the id of one option" in p for p in problems_of(lesson_copy)
+    )
+
+
+def test_a_cloze_gap_missing_from_its_sentence_is_refused(lesson_copy):
+    edit(lesson_copy, "quiz.yaml", "gap: '16'", "gap: '17'") if "gap: '16'" in (lesson_copy / "quiz.yaml").read_text(
+        encoding="utf-8"
+    ) else edit(lesson_copy, "quiz.yaml", 'gap: "16"', 'gap: "17"')
+    assert any("field 'gap': '17' does not occur" in p for p in problems_of(lesson_copy))
+
+
+@pytest.mark.parametrize("strictness", ["strict", "normal", "lenient"])
+def test_grading_an_item_uses_its_strictness(lesson, strictness):
+    item = next(q for q in lesson.quiz if q.type == "short-answer")
+    assert grade_item(item, item.answers[0]).correct
