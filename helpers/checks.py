@@ -71,6 +71,7 @@ def check_lesson(lesson: Lesson, shown: Callable[[Path], str] = str) -> list[Pro
     problems += _check_notes(lesson, notes)
     problems += _check_glossary(lesson, shown(folder / "glossary.yaml"))
     problems += _check_quiz(lesson, shown(folder / "quiz.yaml"))
+    problems += _check_timeline(lesson, shown(folder / "timeline.yaml"))
     return problems
 
 
@@ -297,4 +298,40 @@ def _check_quiz(lesson: Lesson, file: str) -> list[Problem]:
         if q.statement:
             texts += [("statement.ar", q.statement.ar, "ar-or-punct"), ("statement.en", q.statement.en, "en+ar")]
         problems.extend(_texts(file, q.id, texts))
+    return problems
+
+
+def _check_timeline(lesson: Lesson, file: str) -> list[Problem]:
+    """Timeline events: article events cite sentences and the words dating them; every event sourced."""
+    problems: list[Problem] = _duplicates(file, [e.id for e in lesson.timeline], "event id")
+    for e in lesson.timeline:
+        if e.in_article and not e.sentence_ids:
+            problems.append(Problem(file, e.id, "sentences", "an event of the article must cite its sentences"))
+        if not e.in_article and (e.sentence_ids or e.expression):
+            problems.append(Problem(file, e.id, "sentences", "a background event cites no sentence or expression"))
+        texts = []
+        for sid in e.sentence_ids:
+            try:
+                texts.append(lesson.sentence(sid).ar)
+            except KeyError:
+                problems.append(Problem(file, e.id, "sentences", f"no sentence has the id {sid!r}"))
+        if e.expression and texts and not any(find_form(t, e.expression) for t in texts):
+            problems.append(
+                Problem(file, e.id, "expression", f"{e.expression!r} does not occur in {', '.join(e.sentence_ids)}")
+            )
+        if e.confidence != "high" and not e.verify:
+            problems.append(Problem(file, e.id, "verify", f"a {e.confidence}-confidence event says what to verify"))
+        problems.extend(
+            _texts(
+                file,
+                e.id,
+                [
+                    ("label.ar", e.label.ar, "ar"),
+                    ("label.en", e.label.en, "en"),
+                    ("expression", e.expression, "ar"),
+                    ("source", e.source, "en+ar"),
+                    ("verify", e.verify, "en+ar"),
+                ],
+            )
+        )
     return problems

@@ -23,6 +23,7 @@ from .model import (
     QuizItem,
     Sentence,
     Source,
+    TimelineEvent,
 )
 from .problems import LessonError, Problem
 from .schema import validate
@@ -92,6 +93,7 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
     notes = load("notes", "notes.yaml", optional=True)
     glossary = load("glossary", "glossary.yaml", optional=True)
     quiz = load("quiz", "quiz.yaml", optional=True)
+    timeline = load("timeline", "timeline.yaml", optional=True)
     if problems or meta is None or sentences is None:
         raise LessonError(problems)
 
@@ -102,6 +104,11 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
             Problem(_shown(folder / "lesson.yaml"), meta["id"], "date", f"{meta['date']!r} is not a real date")
         )
         raise LessonError(problems) from None
+
+    events, date_problems = _events((timeline or {}).get("events", []), _shown(folder / "timeline.yaml"))
+    problems.extend(date_problems)
+    if problems:
+        raise LessonError(problems)
 
     article_path = folder / meta.get("article", "article.ar.txt")
     try:
@@ -117,6 +124,7 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
         notes=tuple(_note(n) for n in (notes or {}).get("notes", [])),
         glossary=tuple(_entry(e) for e in (glossary or {}).get("entries", [])),
         quiz=tuple(_item(q) for q in (quiz or {}).get("items", [])),
+        timeline=tuple(events),
     )
     problems.extend(checks.check_lesson(lesson_obj, shown=_shown))
     if problems:
@@ -224,3 +232,61 @@ def _item(raw: dict[str, Any]) -> QuizItem:
         strictness=raw.get("strictness", "normal"),
         hint=raw.get("hint"),
     )
+
+
+def _events(raw_events: list[dict[str, Any]], shown: str) -> tuple[list[TimelineEvent], list[Problem]]:
+    """Timeline events with their dates turned into start and end days; bad dates are problems."""
+    import calendar
+
+    events, problems = [], []
+    for raw in raw_events:
+        text, precision = raw["date"], raw["precision"]
+        parts = text.split("-")
+        try:
+            if precision == "day" or precision == "range":
+                if len(parts) != 3:
+                    raise ValueError(f"a {precision} needs a full date YYYY-MM-DD, not {text!r}")
+                start = dt.date.fromisoformat(text)
+                end = start
+                if precision == "range":
+                    if "end" not in raw:
+                        raise ValueError("a range needs an end date")
+                    end = dt.date.fromisoformat(raw["end"])
+                    if end <= start:
+                        problems.append(Problem(shown, raw["id"], "end", f"{raw['end']} is not after {text}"))
+                        continue
+            elif precision == "month":
+                if len(parts) != 2:
+                    raise ValueError(f"a month is written YYYY-MM, not {text!r}")
+                year, month = int(parts[0]), int(parts[1])
+                start = dt.date(year, month, 1)
+                end = dt.date(year, month, calendar.monthrange(year, month)[1])
+            else:
+                if len(parts) != 1:
+                    raise ValueError(f"a year is written YYYY, not {text!r}")
+                start, end = dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
+        except ValueError as exc:
+            problems.append(Problem(shown, raw["id"], "date", str(exc)))
+            continue
+        if "end" in raw and precision != "range":
+            problems.append(Problem(shown, raw["id"], "end", "only a range has an end date"))
+            continue
+        events.append(
+            TimelineEvent(
+                id=raw["id"],
+                start=start,
+                end=end,
+                precision=precision,
+                label=Bilingual(raw["label"]["ar"], raw["label"]["en"]),
+                category=raw["category"],
+                in_article=raw["in_article"],
+                source=raw["source"],
+                confidence=raw["confidence"],
+                date_text=text,
+                approximate=raw.get("approximate", False),
+                sentence_ids=tuple(raw.get("sentences", ())),
+                expression=raw.get("expression"),
+                verify=raw.get("verify"),
+            )
+        )
+    return events, problems

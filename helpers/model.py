@@ -25,6 +25,7 @@ __all__ = [
     "QuizItem",
     "Sentence",
     "Source",
+    "TimelineEvent",
 ]
 
 
@@ -236,6 +237,49 @@ class QuizItem:
 
 
 @dataclass(frozen=True)
+class TimelineEvent:
+    """One dated event, with its precision, source and how sure we are of it."""
+
+    id: str
+    start: dt.date
+    end: dt.date
+    precision: str  # day | month | year | range
+    label: Bilingual
+    category: str
+    in_article: bool
+    source: str
+    confidence: str  # high | medium | low
+    date_text: str
+    approximate: bool = False
+    sentence_ids: tuple[str, ...] = ()
+    expression: str | None = None
+    verify: str | None = None
+
+    @property
+    def middle(self) -> dt.date:
+        """The point used to place the event on a chart."""
+        return self.start + (self.end - self.start) / 2
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date_text,
+            "precision": self.precision,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "approximate": self.approximate,
+            "label": {"ar": self.label.ar, "en": self.label.en},
+            "category": self.category,
+            "in_article": self.in_article,
+            "sentences": list(self.sentence_ids),
+            "expression": self.expression,
+            "source": self.source,
+            "confidence": self.confidence,
+            "verify": self.verify,
+        }
+
+
+@dataclass(frozen=True)
 class Lesson:
     """A whole lesson: metadata, the verbatim article, its sentences and notes."""
 
@@ -246,6 +290,7 @@ class Lesson:
     notes: tuple[Note, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
     quiz: tuple[QuizItem, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
     _by_id: Mapping[str, Sentence] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -281,6 +326,10 @@ class Lesson:
             if q.id == item_id:
                 return q
         raise KeyError(f"lesson {self.id!r} has no quiz item {item_id!r}")
+
+    def events_for(self, sentence_id: str) -> tuple[TimelineEvent, ...]:
+        """The timeline events a sentence states or implies."""
+        return tuple(e for e in self.timeline if sentence_id in e.sentence_ids)
 
     def glossary_for(self, sentence_id: str) -> tuple[GlossaryEntry, ...]:
         """The glossary entries that occur in one sentence."""
@@ -323,7 +372,7 @@ class Lesson:
             ],
             "glossary": [e.to_dict() for e in self.glossary],
             "quiz": [q.to_dict() for q in self.quiz],
-            "timeline": [],
+            "timeline": [e.to_dict() for e in self.timeline],
             "notes": [
                 {
                     "id": n.id,

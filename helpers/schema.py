@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_DIR", "SCHEMA_KINDS", "SchemaViolation", "generated_validator", "validate"]
 
-SCHEMA_KINDS = ("lesson", "sentences", "notes", "glossary", "quiz")
+SCHEMA_KINDS = ("lesson", "sentences", "notes", "glossary", "quiz", "timeline")
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "materials" / "schema"
 _MAX_PROBLEMS = 200
