@@ -28,7 +28,7 @@ from .arabic import (
     tokenize,
 )
 from .loader import DEFAULT_LESSON, list_lessons, load_lesson, materials_root
-from .model import Bilingual, GlossaryEntry, Lesson, LessonInfo, Note, Paragraph, QuizItem, Sentence
+from .model import Bilingual, GlossaryEntry, Lesson, LessonInfo, Note, Paragraph, QuizItem, Sentence, TimelineEvent
 from .problems import LessonError, Problem
 from .translit import SCHEME_NAME, transliterate
 
@@ -53,6 +53,7 @@ __all__ = [
     "QuizItem",
     "Sentence",
     "Span",
+    "TimelineEvent",
     "Token",
     "answer_key_html",
     "article_html",
@@ -66,6 +67,7 @@ __all__ = [
     "export_buttons",
     "export_csv",
     "export_results",
+    "filter_events",
     "flashcards",
     "frequency_chart",
     "glossary_browser",
@@ -84,12 +86,16 @@ __all__ = [
     "quiz",
     "quiz_item",
     "reading_view",
+    "relative_dates_exercise",
+    "resolve_date",
     "results_export",
     "root_families_html",
     "sentence_html",
     "split_sentences",
     "strip_tashkeel",
     "student_variant",
+    "timeline_chart",
+    "timeline_explorer",
     "tokenize",
     "transliterate",
     "use_arabic_font",
@@ -124,6 +130,12 @@ _LAZY = {
     "load_class_results": "helpers.teacher",
     "class_results_html": "helpers.teacher",
     "class_charts": "helpers.teacher",
+    "timeline_chart": "helpers.timeline",
+    "filter_events": "helpers.timeline",
+    "TIMELINE_ZOOM": "helpers.timeline",
+    "timeline_explorer": "helpers.timeline_widgets",
+    "relative_dates_exercise": "helpers.timeline_widgets",
+    "resolve_date": "helpers.dates",
     "article_html": "helpers.render",
     "sentence_html": "helpers.render",
     "lesson_overview": "helpers.render",

@@ -43,8 +43,8 @@ def use_arabic_font() -> list[str]:
         families = ARABIC_FONTS
     except ImportError:
         families = ARABIC_FONTS[1:]
-    matplotlib.rcParams["font.family"] = "sans-serif"
-    matplotlib.rcParams["font.sans-serif"] = [*families, *matplotlib.rcParams["font.sans-serif"]]
+    # A list of concrete families: matplotlib falls back glyph by glyph (≈ and Latin from DejaVu Sans).
+    matplotlib.rcParams["font.family"] = families
     return families
 
 

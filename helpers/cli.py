@@ -46,7 +46,8 @@ def _validate(args: argparse.Namespace) -> int:
             continue
         print(
             f"{lesson.id}: valid — {len(lesson.paragraphs)} paragraphs, {len(lesson.sentences)} sentences, "
-            f"{len(lesson.notes)} notes, {len(lesson.glossary)} glossary entries, {len(lesson.quiz)} quiz items"
+            f"{len(lesson.notes)} notes, {len(lesson.glossary)} glossary entries, {len(lesson.quiz)} quiz items, "
+            f"{len(lesson.timeline)} timeline events"
         )
     return status
 

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from .arabic import normalize_match
 
-__all__ = ["MONTHS", "WEEKDAYS", "Resolved", "UnknownExpression", "resolve"]
+__all__ = ["MONTHS", "WEEKDAYS", "Resolved", "UnknownExpression", "resolve", "resolve_date"]
 
 #: Month names as Arabic news writes them (Egyptian/Gulf and Levantine series), folded for matching.
 MONTHS = {
@@ -160,3 +160,7 @@ def resolve(expression: str, article_date: date) -> Resolved:
         f"cannot resolve {expression!r}: known are a weekday (يوم الثلاثاء), a month (في نوفمبر), "
         "منذ/قبل + number + unit, هذا العام, العام الماضي/المقبل, في وقت لاحق/سابق من هذا العام, أمس, اليوم, غدا"
     )
+
+
+#: The name under which the package exports :func:`resolve`.
+resolve_date = resolve

@@ -1,0 +1,175 @@
+"""The diplomatic timeline: charts with bilingual labels, an explorer linked to the text, a dating exercise.
+
+Charts are drawn by matplotlib (>= 3.11), which shapes Arabic itself: labels are
+plain Arabic strings, never passed through arabic_reshaper/python-bidi (that
+now reverses them). Each event has its own row, so no two labels can overlap;
+precision is visible (a bar spans a month, a year or a range; ≈ and a hollow
+marker flag an approximate date), and events of the article (red) stand apart
+from background events (blue). Call :func:`helpers.use_arabic_font` first to
+draw with Amiri.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+from .model import Lesson, TimelineEvent
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "ARTICLE_COLOUR",
+    "BACKGROUND_COLOUR",
+    "TIMELINE_ZOOM",
+    "ZOOM",
+    "filter_events",
+    "label_boxes",
+    "timeline_chart",
+]
+
+#: Line heights in points at the label size (Amiri's Arabic line is tall).
+_ARABIC_LINE, _ENGLISH_LINE, _GAP = 20.0, 15.5, 7.0
+ARTICLE_COLOUR = "#c0392b"
+BACKGROUND_COLOUR = "#2e6da4"
+#: The zoom on the article's own story: November 2025 to the end of 2026.
+ZOOM = (dt.date(2025, 11, 1), dt.date(2026, 12, 31))
+TIMELINE_ZOOM = ZOOM  # the name the package exports
+
+
+def filter_events(
+    lesson: Lesson,
+    categories: Iterable[str] | None = None,
+    scope: str = "all",
+    window: tuple[dt.date, dt.date] | None = None,
+) -> list[TimelineEvent]:
+    """Events by category, by scope ('all', 'article', 'background') and overlapping a date window, by date."""
+    if scope not in ("all", "article", "background"):
+        raise ValueError(f"scope must be 'all', 'article' or 'background', not {scope!r}")
+    wanted = set(categories) if categories is not None else None
+    chosen = [
+        e
+        for e in lesson.timeline
+        if (wanted is None or e.category in wanted)
+        and (scope == "all" or (scope == "article") == e.in_article)
+        and (window is None or (e.end >= window[0] and e.start <= window[1]))
+    ]
+    return sorted(chosen, key=lambda e: (e.start, e.end, e.id))
+
+
+def _label(event: TimelineEvent, width: int) -> tuple[str, str]:
+    approx = "≈ " if event.approximate else ""
+    if event.precision == "day":
+        when = f"{event.start:%d %b %Y}"
+    elif event.precision == "month":
+        when = f"{event.start:%b %Y}"
+    elif event.precision == "year":
+        when = f"{event.start:%Y}"
+    else:
+        when = f"{event.start:%d %b %Y} – {event.end:%d %b %Y}"
+    english = textwrap.fill(f"{approx}{event.label.en} ({when})", width)
+    return event.label.ar or "", english
+
+
+def timeline_chart(
+    lesson: Lesson,
+    events: list[TimelineEvent] | None = None,
+    window: tuple[dt.date, dt.date] | None = None,
+    highlight: Iterable[str] = (),
+    title: str | None = None,
+    width: float = 11.0,
+) -> Figure:
+    """A bilingual timeline of ``events`` (default: all of the lesson's), one row per event.
+
+    ``window`` limits the x axis (e.g. :data:`ZOOM`); ``highlight`` ids are drawn
+    with a yellow box (the events of a selected sentence).
+    """
+    import matplotlib.dates as mdates
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    shown = events if events is not None else filter_events(lesson, window=window)
+    marked = set(highlight)
+    labels = [_label(e, 58) for e in shown]
+    # Rows are laid out in points (1 y unit = 1 pt) and each is as tall as its label (the Arabic line in
+    # Amiri, then the English lines, then a gap), so no two labels can overlap.
+    above = _ARABIC_LINE + 3  # the Arabic line sits above the marker's level, the English lines below it
+    below = [_ENGLISH_LINE * (english.count("\n") + 1) + 3 + _GAP for _, english in labels]
+    heights = [above + b for b in below] or [40.0]
+    total = sum(heights)
+    top, bottom = 0.5, 1.15  # inches for the title, and for the date axis and legend
+    fig_height = total / 72 + top + bottom
+    fig = Figure(figsize=(width, fig_height), dpi=100)
+    ax = fig.add_axes((0.01, bottom / fig_height, 0.98, (total / 72) / fig_height))
+    if window is not None:
+        left, right = window
+    elif shown:
+        left = min(e.start for e in shown) - dt.timedelta(days=400)
+        right = max(e.end for e in shown) + dt.timedelta(days=400)
+    else:
+        left, right = ZOOM
+    ax.set_xlim(mdates.date2num(left), mdates.date2num(right))
+    middle = mdates.date2num(left) + (mdates.date2num(right) - mdates.date2num(left)) / 2
+    y = total
+    for row, event in enumerate(shown):
+        y -= above + (below[row - 1] if row else 0)
+        colour = ARTICLE_COLOUR if event.in_article else BACKGROUND_COLOUR
+        start, end = max(event.start, left), min(event.end, right)
+        x0, x1, xm = mdates.date2num(start), mdates.date2num(end), mdates.date2num(event.middle)
+        if event.precision != "day":
+            ax.plot([x0, x1 + 1], [y, y], color=colour, linewidth=7, alpha=0.35, solid_capstyle="butt",
+                    linestyle=(0, (2, 1)) if event.approximate else "-")  # fmt: skip
+        ax.plot([xm], [y], marker="o", markersize=8, color=colour,
+                markerfacecolor="white" if event.approximate else colour, markeredgewidth=2)  # fmt: skip
+        arabic, english = labels[row]
+        right_side = xm < middle
+        box = (
+            {"boxstyle": "round,pad=0.2", "facecolor": "#fff2b3", "edgecolor": "#c9a400"}
+            if event.id in marked
+            else None
+        )
+        offset_x = 12 if right_side else -12
+        align = "left" if right_side else "right"
+        ax.annotate(arabic, xy=(xm, y), xytext=(offset_x, 2), textcoords="offset points", ha=align, va="bottom",
+                    fontsize=11, color="#222", bbox=box, gid=f"{event.id}:ar")  # fmt: skip
+        ax.annotate(english, xy=(xm, y), xytext=(offset_x, -2), textcoords="offset points", ha=align, va="top",
+                    fontsize=9, linespacing=1.0, color="#333", gid=f"{event.id}:en")  # fmt: skip
+    ax.set_ylim(0, total)
+    ax.set_yticks([])
+    for spine in ("left", "right", "top"):
+        ax.spines[spine].set_visible(False)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.grid(axis="x", color="#ddd", linewidth=0.6)
+    ax.axvline(mdates.date2num(lesson.info.date), color=ARTICLE_COLOUR, linestyle=":", linewidth=1, alpha=0.6,
+               zorder=0)  # fmt: skip
+    legend = [
+        Line2D([], [], marker="o", color=ARTICLE_COLOUR, linestyle="", label="in the article · في الخبر"),
+        Line2D([], [], marker="o", color=BACKGROUND_COLOUR, linestyle="", label="background · خلفية"),
+        Line2D([], [], marker="o", color="#555", markerfacecolor="white", linestyle="", label="≈ approximate date"),
+        Line2D([], [], color="#555", linewidth=6, alpha=0.35, label="month, year or range"),
+        Line2D([], [], color=ARTICLE_COLOUR, linestyle=":", label=f"the article: {lesson.info.date:%d %b %Y}"),
+    ]
+    ax.legend(handles=legend, loc="upper center", bbox_to_anchor=(0.5, -0.35 / (total / 72)), ncol=3, fontsize=9,
+              frameon=False)  # fmt: skip
+    fig.suptitle(title or "The story of the article · قصة الخبر", fontsize=13, y=1 - 0.12 / fig_height)
+    return fig
+
+
+def label_boxes(fig: Figure) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Every event label's box in display pixels (x0, y0, x1, y1), for checking that none overlap."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    boxes = []
+    for text in fig.axes[0].texts:
+        box = text.get_window_extent(renderer)
+        boxes.append((text.get_gid() or "", (box.x0, box.y0, box.x1, box.y1)))
+    return boxes

@@ -1,0 +1,218 @@
+"""The timeline: sourced events, the relative-date resolver, charts compared with a baseline, widgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import replace
+
+import pytest
+from matplotlib.testing.compare import compare_images
+
+import helpers
+from helpers.charts import png_bytes
+from helpers.dates import UnknownExpression, resolve
+from helpers.timeline import ZOOM, filter_events, label_boxes, timeline_chart
+from helpers.timeline_widgets import check_date_answer
+
+from .conftest import ROOT
+from .test_loader import edit, problems_of
+
+BASELINE = ROOT / "tests" / "baseline" / "timeline-zoom.png"
+README_IMAGE = ROOT / "docs" / "images" / "timeline.png"
+ARTICLE_DATE = dt.date(2026, 1, 27)
+TOLERANCE = 2.0  # RMS on 0-255 grey levels: anti-aliasing noise passes, a changed label does not
+
+
+# -- data ---------------------------------------------------------------------------------------
+
+
+def test_events_are_sourced_dated_and_cite_the_text(lesson):
+    assert len(lesson.timeline) >= 15
+    ids = {s.id for s in lesson.sentences}
+    for e in lesson.timeline:
+        assert e.source and e.confidence in ("high", "medium", "low"), e.id
+        assert e.start <= e.end, e.id
+        if e.confidence != "high":
+            assert e.verify, e.id
+        if e.in_article:
+            assert e.sentence_ids and set(e.sentence_ids) <= ids, e.id
+
+
+def test_the_article_s_own_events_are_all_there(lesson):
+    article = {e.id for e in lesson.timeline if e.in_article}
+    assert {"e-visa-memorandum", "e-kazakhstan-joins-abraham-accords", "e-board-of-peace-charter",
+            "e-netanyahu-expected-visit", "e-previous-israeli-fm-visit"} <= article  # fmt: skip
+    memo = next(e for e in lesson.timeline if e.id == "e-visa-memorandum")
+    assert memo.start == ARTICLE_DATE and memo.expression == "يوم الثلاثاء"
+    previous = next(e for e in lesson.timeline if e.id == "e-previous-israeli-fm-visit")
+    assert previous.approximate and previous.precision == "year"  # never a made-up day
+
+
+def test_every_article_expression_resolves_to_its_event_s_date(lesson):
+    for e in lesson.timeline:
+        if e.in_article and e.expression:
+            try:
+                meaning = resolve(e.expression, lesson.info.date)
+            except UnknownExpression:
+                continue
+            assert meaning.start <= e.middle <= meaning.end or meaning.start <= e.start <= meaning.end, e.id
+
+
+def test_bad_dates_are_refused(lesson_copy):
+    edit(lesson_copy, "timeline.yaml", 'date: "2025-11-06"', 'date: "2025-11-31"')
+    assert any("field 'date'" in p for p in problems_of(lesson_copy))
+
+
+def test_a_range_that_ends_before_it_starts_is_refused(lesson_copy):
+    edit(lesson_copy, "timeline.yaml", 'end: "2026-01-23"', 'end: "2026-01-18"')
+    assert any("field 'end': 2026-01-18 is not after 2026-01-19" in p for p in problems_of(lesson_copy))
+
+
+def test_an_unsourced_event_is_refused(lesson_copy):
+    text = (lesson_copy / "timeline.yaml").read_text(encoding="utf-8")
+    start = text.index("    source:", text.index("id: e-visa-memorandum"))
+    end = text.index("\n", start)
+    (lesson_copy / "timeline.yaml").write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    assert any("entry 'e-visa-memorandum'" in p and "'source' is required" in p for p in problems_of(lesson_copy))
+
+
+# -- the resolver -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expression", "start", "end", "precision"),
+    [
+        ("يوم الثلاثاء", "2026-01-27", "2026-01-27", "day"),
+        ("يوم الأحد", "2026-01-25", "2026-01-25", "day"),
+        ("في نوفمبر", "2025-11-01", "2025-11-30", "month"),
+        ("في تشرين الثاني", "2025-11-01", "2025-11-30", "month"),
+        ("في يناير", "2026-01-01", "2026-01-31", "month"),
+        ("منذ 16 عاما", "2010-01-01", "2010-12-31", "year"),
+        ("منذ ١٦ عامًا", "2010-01-01", "2010-12-31", "year"),
+        ("منذ عامين", "2024-01-01", "2024-12-31", "year"),
+        ("قبل 3 أشهر", "2025-10-01", "2025-10-31", "month"),
+        ("في وقت لاحق من هذا العام", "2026-01-28", "2026-12-31", "range"),
+        ("هذا العام", "2026-01-01", "2026-12-31", "year"),
+        ("العام الماضي", "2025-01-01", "2025-12-31", "year"),
+        ("أمس", "2026-01-26", "2026-01-26", "day"),
+        ("الشهر الماضي", "2025-12-01", "2025-12-31", "month"),
+    ],
+)
+def test_resolver(expression, start, end, precision):
+    r = resolve(expression, ARTICLE_DATE)
+    assert (r.start.isoformat(), r.end.isoformat(), r.precision) == (start, end, precision)
+    assert r.reasoning
+
+
+def test_resolver_refuses_what_it_does_not_know():
+    with pytest.raises(UnknownExpression, match="known are"):
+        resolve("في عهد الرئيس", ARTICLE_DATE)
+
+
+def test_checking_a_learner_s_date():
+    assert check_date_answer("منذ 16 عاما", ARTICLE_DATE, "2010")[0]
+    assert check_date_answer("في نوفمبر", ARTICLE_DATE, "٢٠٢٥-١١")[0]
+    assert not check_date_answer("في نوفمبر", ARTICLE_DATE, "2025")[0]  # too vague
+    assert "precise" in check_date_answer("في نوفمبر", ARTICLE_DATE, "2025")[1]
+    assert not check_date_answer("يوم الثلاثاء", ARTICLE_DATE, "2026-01-20")[0]
+    assert "YYYY" in check_date_answer("يوم الثلاثاء", ARTICLE_DATE, "last week")[1]
+
+
+# -- charts -------------------------------------------------------------------------------------
+
+
+def _render(lesson, path):
+    helpers.use_arabic_font()
+    path.write_bytes(png_bytes(timeline_chart(lesson, window=ZOOM)))
+    return path
+
+
+def test_zoomed_chart_matches_the_baseline_we_looked_at(lesson, tmp_path):
+    actual = _render(lesson, tmp_path / "timeline.png")
+    assert compare_images(str(BASELINE), str(actual), tol=TOLERANCE) is None
+
+
+def test_a_reversed_arabic_label_fails_the_comparison(lesson, tmp_path):
+    """What the old reshaper + bidi recipe does to labels today: the comparison must catch it."""
+    events = list(lesson.timeline)
+    i = next(k for k, e in enumerate(events) if e.id == "e-visa-memorandum")
+    events[i] = replace(events[i], label=replace(events[i].label, ar=events[i].label.ar[::-1]))
+    reversed_lesson = replace(lesson, timeline=tuple(events))
+    actual = _render(reversed_lesson, tmp_path / "reversed.png")
+    assert compare_images(str(BASELINE), str(actual), tol=TOLERANCE) is not None
+
+
+def test_an_unjoined_arabic_label_fails_the_comparison(lesson, tmp_path):
+    events = list(lesson.timeline)
+    i = next(k for k, e in enumerate(events) if e.id == "e-visa-memorandum")
+    unjoined = "\u200c".join(events[i].label.ar)  # a non-joiner between letters: isolated forms
+    events[i] = replace(events[i], label=replace(events[i].label, ar=unjoined))
+    actual = _render(replace(lesson, timeline=tuple(events)), tmp_path / "unjoined.png")
+    assert compare_images(str(BASELINE), str(actual), tol=TOLERANCE) is not None
+
+
+def test_the_readme_image_is_the_current_chart(lesson, tmp_path):
+    helpers.use_arabic_font()
+    actual = tmp_path / "full.png"
+    actual.write_bytes(png_bytes(timeline_chart(lesson)))
+    assert compare_images(str(README_IMAGE), str(actual), tol=TOLERANCE) is None
+
+
+@pytest.mark.parametrize("window", [None, ZOOM])
+def test_no_two_labels_overlap(lesson, window):
+    helpers.use_arabic_font()
+    fig = timeline_chart(lesson, window=window)
+    boxes = label_boxes(fig)
+    assert len(boxes) == 2 * len(filter_events(lesson, window=window))
+    for (a_id, a), (b_id, b) in itertools.combinations(boxes, 2):
+        overlap = a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+        assert not overlap, (a_id, b_id)
+
+
+def test_arabic_labels_are_passed_to_matplotlib_unreshaped(lesson):
+    fig = timeline_chart(lesson, window=ZOOM)
+    texts = {t.get_gid(): t.get_text() for t in fig.axes[0].texts}
+    memo = next(e for e in lesson.timeline if e.id == "e-visa-memorandum")
+    assert texts["e-visa-memorandum:ar"] == memo.label.ar  # logical order, no presentation forms
+    assert not any("\ufe70" <= ch <= "\ufeff" for ch in texts["e-visa-memorandum:ar"])
+
+
+def test_filters(lesson):
+    article = filter_events(lesson, scope="article")
+    assert article and all(e.in_article for e in article)
+    zoomed = filter_events(lesson, window=ZOOM)
+    assert all(e.end >= ZOOM[0] for e in zoomed) and len(zoomed) < len(lesson.timeline)
+    assert all(e.category == "visit" for e in filter_events(lesson, categories=["visit"]))
+    with pytest.raises(ValueError, match="scope"):
+        filter_events(lesson, scope="everything")
+
+
+# -- widgets ------------------------------------------------------------------------------------
+
+
+def test_explorer_links_sentences_and_events(lesson):
+    view = helpers.reading_view(lesson)
+    explorer = helpers.timeline_explorer(lesson, reading=view)
+    view.go("p04-s1")
+    assert explorer.sentence.value == "p04-s1"
+    assert explorer.highlighted == {e.id for e in lesson.events_for("p04-s1")}
+    assert "في نوفمبر" in explorer.details.value and "<mark" in explorer.details.value
+    explorer.event.value = "e-visa-memorandum"
+    assert "Source:" in explorer.details.value
+    explorer.read_button.click()
+    assert view.current == "p01-s1"
+    explorer.scope.value = "background"
+    explorer.span.value = "the whole story"
+    assert explorer.count.value.startswith(f"{len(filter_events(lesson, scope='background'))} of")
+    assert bytes(explorer.chart.value).startswith(b"\x89PNG")
+
+
+def test_relative_dates_exercise(lesson):
+    exercise = helpers.relative_dates_exercise(lesson)
+    assert len(exercise.rows) >= 4
+    answers = {"يوم الثلاثاء": "2026-01-27", "في نوفمبر": "2025-11", "منذ 16 عاما": "2010",
+               "في وقت لاحق من هذا العام": "2026-06"}  # fmt: skip
+    for event, box, _ in exercise.rows:
+        box.value = answers.get(event.expression, "1999")
+    assert exercise.check_all() == [e.expression in answers for e, _, _ in exercise.rows]
