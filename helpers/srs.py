@@ -15,8 +15,9 @@ Easy       5      recalled at once: as Good, and the ease grows
 
 The ease factor starts at 2.5, changes by SM-2's formula
 ``EF + (0.1 - (5 - q) * (0.08 + (5 - q) * 0.02))`` and never falls below 1.3.
-The only change from SM-2 is that a failed card is due again after ten minutes
-(so it returns in the same session) rather than the next day.
+The changes from SM-2: a failed card is due again after ten minutes (so it
+returns in the same session) rather than the next day, and intervals stop
+growing at ten years.
 
 >>> from datetime import datetime
 >>> now = datetime(2026, 1, 27, 9, 0)
@@ -41,6 +42,8 @@ AGAIN, HARD, GOOD, EASY = 1, 3, 4, 5
 GRADES = (("Again", AGAIN), ("Hard", HARD), ("Good", GOOD), ("Easy", EASY))
 RELEARN_DELAY = timedelta(minutes=10)
 MIN_EASE = 1.3
+#: Intervals stop growing at ten years (as Anki caps them), so dates stay in range.
+MAX_INTERVAL_DAYS = 3650
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ def review(state: CardState, grade: int, now: datetime) -> CardState:
     elif state.repetitions == 1:
         interval = 6.0
     else:
-        interval = round(state.interval_days * ease)
+        interval = min(MAX_INTERVAL_DAYS, round(state.interval_days * ease))
     return CardState(state.repetitions + 1, float(interval), ease, now + timedelta(days=interval), True)
 
 

@@ -20,7 +20,8 @@ def test_validate_prints_a_one_line_summary():
     result = khabar("validate", LESSON_ID)
     assert result.returncode == 0, result.stderr
     [line] = result.stdout.strip().splitlines()
-    pattern = rf"{LESSON_ID}: valid — 17 paragraphs, 19 sentences, \d+ notes, \d+ glossary entries, \d+ quiz items"
+    pattern = rf"{LESSON_ID}: valid — 17 paragraphs, 19 sentences, \d+ notes, \d+ glossary entries, \d+ quiz items, "
+    pattern += r"\d+ timeline events"
     assert re.fullmatch(pattern, line)
 
 
