@@ -200,8 +200,10 @@ def bench_grading() -> bool:
         times.append((time.perf_counter() - start) / (rounds * len(cases)))
     per_answer = statistics.median(times) * 1000
     ok = per_answer <= 0.1
-    print(f"{'grading one typed answer':<48} {per_answer:8.4f} ms median  (target <= 0.1 ms) "
-          f"{'ok' if ok else 'OVER TARGET'}")
+    print(
+        f"{'grading one typed answer':<48} {per_answer:8.4f} ms median  (target <= 0.1 ms) "
+        f"{'ok' if ok else 'OVER TARGET'}"
+    )
     return ok
 
 
