@@ -238,12 +238,20 @@ class Quiz(widgets.VBox):
         self.student_box = widgets.Text(value=student, description="Student", placeholder="your name or id")
         self.student_box.add_class("khabar-student")
         shuffle = (mode == "exam") if shuffle is None else shuffle
-        variant = student_variant(lesson, student or "anonymous", items, count, shuffle, shuffle)
+        self.variant = student_variant(lesson, student or "anonymous", items, count, shuffle, shuffle)
         self.best: dict[str, ItemResult] = {}
-        self.views = [
-            ItemView(lesson, q, n, variant.option_order.get(q.id), mode == "exam", self._answered)
-            for n, q in enumerate(variant.items, start=1)
-        ]
+        self._views: dict[int, ItemView] = {}
+        # Practice shows one question at a time (built when first shown); an exam paper shows them all.
+        self.paged = mode == "practice" and len(self.variant.items) > 1
+        self.position = 0
+        self.page = widgets.VBox()
+        self.previous_button = widgets.Button(description="◀ Previous question")
+        self.next_button = widgets.Button(description="Next question ▶")
+        self.page_label = widgets.Label()
+        self.previous_button.add_class("khabar-quiz-previous")
+        self.next_button.add_class("khabar-quiz-next")
+        self.previous_button.on_click(lambda _: self.show(self.position - 1))
+        self.next_button.on_click(lambda _: self.show(self.position + 1))
         self.score = widgets.HTML()
         self.score.add_class("khabar-score")
         self.report = widgets.HTML()
@@ -257,9 +265,38 @@ class Quiz(widgets.VBox):
             "Exam: no feedback until you submit." if mode == "exam" else "Practice: check each answer as you go.",
             tag="p",
         )
-        super().__init__([widgets.HTML(style() + header), *notice, self.student_box, self.score, *self.views, *footer])
+        if self.paged:
+            body = [widgets.HBox([self.previous_button, self.next_button, self.page_label]), self.page]
+        else:
+            body = self.views
+        super().__init__([widgets.HTML(style() + header), *notice, self.student_box, self.score, *body, *footer])
         self.add_class("khabar-quiz")
+        if self.paged:
+            self.show(0)
         self._update_score()
+
+    def view(self, index: int) -> ItemView:
+        """The view of question ``index`` (0-based), built on first use."""
+        if index not in self._views:
+            item = self.variant.items[index]
+            self._views[index] = ItemView(
+                self.lesson, item, index + 1, self.variant.option_order.get(item.id), self.mode == "exam",
+                self._answered,
+            )  # fmt: skip
+        return self._views[index]
+
+    @property
+    def views(self) -> list[ItemView]:
+        """Every question's view (all built)."""
+        return [self.view(i) for i in range(len(self.variant.items))]
+
+    def show(self, index: int) -> None:
+        """Practice: show question ``index`` (clamped to the first and last)."""
+        self.position = max(0, min(index, len(self.variant.items) - 1))
+        self.page.children = (self.view(self.position),)
+        self.page_label.value = f"Question {self.position + 1} of {len(self.variant.items)}"
+        self.previous_button.disabled = self.position == 0
+        self.next_button.disabled = self.position == len(self.variant.items) - 1
 
     @property
     def student(self) -> str:
@@ -277,12 +314,13 @@ class Quiz(widgets.VBox):
 
     def _update_score(self) -> None:
         if self.mode == "exam" and not self.report.value:
-            self.score.value = en(f"{len(self.views)} questions.", tag="p")
+            self.score.value = en(f"{len(self.variant.items)} questions.", tag="p")
             return
         got = sum(r.score for r in self.best.values())
-        total = sum(v.item.points for v in self.views)
+        total = sum(q.points for q in self.variant.items)
         self.score.value = en(
-            f"Score: {got:g} / {total} points · {len(self.best)} of {len(self.views)} questions answered", tag="p"
+            f"Score: {got:g} / {total} points · {len(self.best)} of {len(self.variant.items)} questions answered",
+            tag="p",
         )
 
     def submit(self) -> None:

@@ -248,13 +248,16 @@ def class_charts(results: ClassResults) -> Figure:
 
     difficulty = results.item_difficulty()
     scores = results.student_scores()
-    fig = Figure(figsize=(10, 7.5), dpi=100, layout="constrained")
+    fig = Figure(figsize=(10, 7.5), dpi=100)
+    fig.subplots_adjust(left=0.16, right=0.98, top=0.95, bottom=0.07, hspace=0.45)  # fixed: fast to draw
     ax1, ax2 = fig.subplots(2, 1, height_ratios=[3, 2])
     ids = [q.id for q in results.lesson.quiz if q.id in difficulty]
     values = [difficulty[i] * 100 for i in ids]
     colours = ["#d9534f" if v < 50 else "#f0ad4e" if v < 75 else "#5cb85c" for v in values]
     ax1.bar(range(len(ids)), values, color=colours)
-    ax1.set_xticks(range(len(ids)), [i.removeprefix("q-") for i in ids], rotation=75, fontsize=7)
+    number = {q.id: n for n, q in enumerate(results.lesson.quiz, start=1)}
+    ax1.set_xticks(range(len(ids)), [str(number[i]) for i in ids], fontsize=8)
+    ax1.set_xlabel("question number, as in the answer key")
     ax1.set_ylabel("% of points earned")
     ax1.set_ylim(0, 100)
     ax1.set_title("Item difficulty for the class (red: under half the points)")

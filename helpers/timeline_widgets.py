@@ -18,10 +18,47 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .reading import ReadingView
 
-__all__ = ["RelativeDates", "TimelineExplorer", "event_html", "relative_dates_exercise", "timeline_explorer"]
+__all__ = [
+    "RelativeDates",
+    "TimelineExplorer",
+    "event_html",
+    "relative_dates_exercise",
+    "timeline_explorer",
+    "timeline_image",
+    "timeline_png",
+]
 
 _ALL_TIME = "the whole story"
 _ZOOMED = "Nov 2025 – Dec 2026"
+
+
+_PNG_CACHE: dict[tuple[object, ...], tuple[Lesson, bytes]] = {}
+
+
+def timeline_png(
+    lesson: Lesson,
+    events: list[TimelineEvent] | None = None,
+    window: tuple[dt.date, dt.date] | None = None,
+    highlight: frozenset[str] = frozenset(),
+) -> bytes:
+    """The chart as PNG, drawn once per lesson, events, window and highlight in a session."""
+    shown = events if events is not None else filter_events(lesson, window=window)
+    key = (id(lesson), tuple(e.id for e in shown), window, frozenset(highlight))
+    cached = _PNG_CACHE.get(key)
+    if cached is None or cached[0] is not lesson:
+        use_arabic_font()
+        cached = (lesson, png_bytes(timeline_chart(lesson, shown, window=window, highlight=highlight)))
+        if len(_PNG_CACHE) > 64:
+            _PNG_CACHE.clear()
+        _PNG_CACHE[key] = cached
+    return cached[1]
+
+
+def timeline_image(lesson: Lesson, window: tuple[dt.date, dt.date] | None = None):
+    """The timeline (all events, or those in ``window``) as an image for a notebook cell."""
+    from IPython.display import Image
+
+    return Image(data=timeline_png(lesson, window=window), format="png")
 
 
 def event_html(lesson: Lesson, event: TimelineEvent) -> str:
@@ -79,8 +116,8 @@ class TimelineExplorer(widgets.VBox):
         self.event.observe(self._event_chosen, names="value")
         self.read_button.on_click(lambda _: self._read())
         if reading is not None:
+            # Follows the reader from the next move on (the first chart is the plain one).
             reading.jump.observe(lambda change: setattr(self.sentence, "value", change["new"]), names="value")
-            self.sentence.value = reading.current
         super().__init__([
             widgets.HTML(style()),
             widgets.HBox([self.categories, widgets.VBox([self.scope, self.span])]),
@@ -103,8 +140,7 @@ class TimelineExplorer(widgets.VBox):
     def refresh(self, _change: object = None) -> None:
         events = self.shown
         window = ZOOM if self.span.value == _ZOOMED else None
-        fig = timeline_chart(self.lesson, events, window=window, highlight=self.highlighted)
-        self.chart.value = png_bytes(fig)
+        self.chart.value = timeline_png(self.lesson, events, window, frozenset(self.highlighted))
         self.count.value = f"{len(events)} of {len(self.lesson.timeline)} events shown"
         if self.sentence.value and not self.event.value:
             found = self.lesson.events_for(self.sentence.value)
