@@ -3,7 +3,9 @@
 
     python3 kit.py lab       set up (first time) and open the kit in JupyterLab
     python3 kit.py test      set up (first time) and run every test
+    python3 kit.py app NOTEBOOK   a notebook as a web app for students (Voilà), e.g. 03_comprehension
     python3 kit.py bench     set up (first time) and print the benchmark ratios
+    python3 kit.py screenshots    regenerate the README screenshots (needs Chromium)
     python3 kit.py execute   re-run every notebook top to bottom and save its outputs
     python3 kit.py setup     only set up
 
@@ -88,7 +90,7 @@ def main(argv: list[str]) -> None:
     if command in ("help", "-h", "--help"):
         print(__doc__)
         return
-    if command not in ("lab", "test", "bench", "execute", "setup"):
+    if command not in ("lab", "test", "bench", "execute", "setup", "app", "screenshots"):
         sys.exit(f"kit.py: unknown command {command!r}\n{__doc__}")
     setup()
     if command == "lab":
@@ -97,6 +99,14 @@ def main(argv: list[str]) -> None:
         hand_over([str(BIN / "jupyter"), "lab", *where, *as_root, *extra])
     elif command == "test":
         hand_over([str(PYTHON), "-m", "pytest", *extra], env=test_env())
+    elif command == "app":
+        if not extra:
+            sys.exit("kit.py app: which notebook? e.g. python3 kit.py app 03_comprehension")
+        name = extra[0].removesuffix(".ipynb")
+        hand_over([str(BIN / "voila"), f"notebooks/{name}.ipynb", *extra[1:]])
+    elif command == "screenshots":
+        env = {**test_env(), "KHABAR_UPDATE_SCREENSHOTS": "1"}
+        hand_over([str(PYTHON), "-m", "pytest", "tests/browser", "-o", "addopts=-p no:cacheprovider", *extra], env=env)
     elif command == "bench":
         hand_over([str(PYTHON), "benchmarks/bench.py", *extra])
     elif command == "execute":

@@ -40,11 +40,14 @@ DEFAULT_LESSON = "kazakhstan-visa-2026"
 
 
 def materials_root() -> Path:
-    """The folder holding lesson folders: ``$KHABAR_MATERIALS`` or the kit's ``materials/``."""
+    """Where the lesson folders are: ``$KHABAR_MATERIALS``, the checkout's ``materials/``, or the installed copy."""
     override = os.environ.get(MATERIALS_ENV)
     if override:
         return Path(override).expanduser().resolve()
-    return Path(__file__).resolve().parent.parent / "materials"
+    checkout = Path(__file__).resolve().parent.parent / "materials"
+    if checkout.is_dir():
+        return checkout
+    return Path(__file__).resolve().parent / "_materials"  # installed from a wheel
 
 
 def list_lessons(root: Path | None = None) -> list[str]:

@@ -35,6 +35,8 @@ __all__ = ["SCHEMA_DIR", "SCHEMA_KINDS", "SchemaViolation", "generated_validator
 SCHEMA_KINDS = ("lesson", "sentences", "notes", "glossary", "quiz", "timeline")
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "materials" / "schema"
+if not SCHEMA_DIR.is_dir():  # installed from a wheel: the materials travel inside the package
+    SCHEMA_DIR = Path(__file__).resolve().parent / "_materials" / "schema"
 _MAX_PROBLEMS = 200
 
 

@@ -107,6 +107,7 @@ class TimelineExplorer(widgets.VBox):
         self.chart = widgets.Image(format="png")
         self.details = widgets.HTML()
         self.count = widgets.Label()
+        self.count.add_class("khabar-timeline-count")
         for w, cls in ((self.sentence, "khabar-rtl"), (self.categories, "khabar-categories"),
                        (self.scope, "khabar-scope"), (self.span, "khabar-span"), (self.event, "khabar-event-select"),
                        (self.chart, "khabar-timeline-chart"), (self.details, "khabar-event-details")):  # fmt: skip

@@ -1,0 +1,128 @@
+"""As a learner and a teacher meet the kit: JupyterLab and Voilà in a real browser."""
+
+from __future__ import annotations
+
+from .conftest import direction, open_notebook, screenshot
+
+
+def test_start_here(lab, page, tmp_path):
+    open_notebook(page, lab, "00_start_here", ".khabar-table")
+    assert "17 paragraphs, 19 sentences" in page.page.locator(".khabar-table").first.inner_text()
+    screenshot(page, "00_start_here", tmp_path)
+    assert page.errors == []
+
+
+def test_read_toggle_diacritics_translation_and_hover_a_gloss(lab, page, tmp_path):
+    open_notebook(page, lab, "01_read", ".khabar-reading .khabar-next")
+    p = page.page
+    focus = p.locator(".khabar-focus-panel").first
+    assert "وقع وزير الخارجية" in focus.inner_text()
+    p.locator(".khabar-reading .khabar-diacritics").first.click()
+    p.wait_for_timeout(400)
+    assert "وَقَّعَ" in focus.inner_text()
+    p.locator(".khabar-reading .khabar-translation").first.click()
+    p.wait_for_timeout(400)
+    assert "signed a memorandum on Tuesday" in focus.inner_text()
+    gloss = focus.locator(".khabar-gloss").first
+    gloss.hover()
+    p.wait_for_timeout(300)
+    card = gloss.locator(".khabar-pop")
+    assert card.is_visible() and "to sign" in card.inner_text()
+    assert direction(page, ".khabar-focus-panel p.khabar-ar") == "rtl"
+    assert direction(page, ".khabar-jump select") == "rtl"
+    screenshot(page, "01_read", tmp_path, ".khabar-reading")
+    assert page.errors == []
+
+
+def test_vocabulary_search_and_flashcards(lab, page, tmp_path):
+    open_notebook(page, lab, "02_vocabulary", ".khabar-flashcards .khabar-show-answer")
+    p = page.page
+    search = p.locator(".khabar-search input").first
+    assert direction(page, ".khabar-search input") == "rtl"
+    search.fill("وقع")
+    search.press("Enter")
+    p.wait_for_timeout(800)
+    assert "to sign" in p.locator(".khabar-results").first.inner_text()
+    cards = p.locator(".khabar-flashcards").first
+    cards.locator(".khabar-show-answer").click()
+    p.wait_for_timeout(500)
+    assert "to sign" in cards.inner_text()
+    screenshot(page, "02_vocabulary", tmp_path, ".khabar-flashcards")
+    assert page.errors == []
+
+
+def test_quiz_wrong_then_right_with_evidence(lab, page, tmp_path):
+    open_notebook(page, lab, "03_comprehension", ".khabar-quiz .khabar-check")
+    p = page.page
+    item = p.locator(".khabar-quiz").first.locator(".khabar-item").first
+    radios = item.locator("input[type=radio]")
+    labels = item.locator(".widget-radio-box label")
+    texts = [labels.nth(i).inner_text() for i in range(labels.count())]
+    right = next(i for i, t in enumerate(texts) if "نظيره" in t)
+    wrong = next(i for i in range(len(texts)) if i != right)
+    radios.nth(wrong).check()
+    item.locator(".khabar-check").click()
+    p.wait_for_timeout(600)
+    feedback = item.locator(".khabar-feedback")
+    assert "Not right" in feedback.inner_text()
+    radios.nth(right).check()
+    item.locator(".khabar-check").click()
+    p.wait_for_timeout(600)
+    assert "✓ Right" in feedback.inner_text()
+    item.locator("summary").click()
+    assert "p01-s1" in feedback.inner_text()
+    assert direction(page, ".khabar-quiz .khabar-rtl") == "rtl"
+    screenshot(page, "03_comprehension", tmp_path, ".khabar-quiz")
+    assert page.errors == []
+
+
+def test_timeline_filters(lab, page, tmp_path):
+    open_notebook(page, lab, "04_timeline", ".khabar-timeline .khabar-timeline-chart")
+    p = page.page
+    count = p.locator(".khabar-timeline-count").first
+    before = count.inner_text()
+    p.locator(".khabar-timeline .khabar-scope button", has_text="background").first.click()
+    p.wait_for_timeout(1500)
+    assert count.inner_text() != before
+    screenshot(page, "04_timeline", tmp_path, ".khabar-timeline")
+    assert page.errors == []
+
+
+def test_teacher(lab, page, tmp_path):
+    open_notebook(page, lab, "05_teacher", ".khabar-table")
+    assert "sample-student-1" in page.page.content()
+    screenshot(page, "05_teacher", tmp_path)
+    assert page.errors == []
+
+
+def test_voila_vocabulary_app(voila, page, tmp_path):
+    url = voila("02_vocabulary")
+    p = page.page
+    p.goto(url, timeout=120_000)
+    p.wait_for_selector(".khabar-search input", timeout=120_000)
+    search = p.locator(".khabar-search input").first
+    search.fill("memorandum")
+    search.press("Enter")
+    p.wait_for_timeout(1000)
+    assert "مُذَكِّرَة" in p.locator(".khabar-results").first.inner_text()
+    assert direction(page, ".khabar-search input") == "rtl"
+    screenshot(page, "voila_vocabulary", tmp_path)
+    assert page.errors == []
+
+
+def test_voila_comprehension_app(voila, page, tmp_path):
+    url = voila("03_comprehension")
+    p = page.page
+    p.goto(url, timeout=120_000)
+    p.wait_for_selector(".khabar-quiz .khabar-check", timeout=120_000)
+    item = p.locator(".khabar-quiz").first.locator(".khabar-item").first
+    labels = item.locator(".widget-radio-box label")
+    texts = [labels.nth(i).inner_text() for i in range(labels.count())]
+    right = next(i for i, t in enumerate(texts) if "نظيره" in t)
+    item.locator("input[type=radio]").nth(right).check()
+    item.locator(".khabar-check").click()
+    p.wait_for_timeout(800)
+    assert "✓ Right" in item.locator(".khabar-feedback").inner_text()
+    assert direction(page, ".khabar-quiz .khabar-rtl") == "rtl"
+    screenshot(page, "voila_comprehension", tmp_path)
+    assert page.errors == []
