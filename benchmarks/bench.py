@@ -12,6 +12,8 @@ Targets
   2. nbval on every notebook  vs  nbval on as many empty notebooks   <= 1.5
   3. glossary search on 10,000 synthetic entries: milliseconds per query   <= 20 ms
   4. grading one typed answer (helpers.grade_text, a mix of cases): per answer   <= 0.1 ms
+  5. in JupyterLab (headless Chromium): open a notebook and run it until all its widgets are drawn,
+     vs the same for an empty notebook   <= 2 (skipped, with a message, without Chromium)
 """
 
 from __future__ import annotations
@@ -207,15 +209,93 @@ def bench_grading() -> bool:
     return ok
 
 
+def bench_browser(runs: int) -> bool:
+    """Open + run all + widgets drawn, for 02_vocabulary and 03_comprehension, against an empty notebook."""
+    chromium = shutil.which("chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        chromium = None
+    if not chromium:
+        print(f"{'widgets rendered in JupyterLab':<48} skipped: needs chromium and playwright")
+        return True
+    sys.path.insert(0, str(ROOT))
+    from tests.browser.conftest import free_port
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        shutil.copytree(ROOT / "notebooks", root / "notebooks")
+        _empty_notebook(root / "notebooks" / "empty.ipynb")
+        settings = root / "lab-settings" / "@jupyterlab"
+        (settings / "apputils-extension").mkdir(parents=True)
+        (settings / "apputils-extension" / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
+        (settings / "notebook-extension").mkdir(parents=True)
+        (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+        env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(root / "lab-settings"),
+               "JUPYTERLAB_WORKSPACES_DIR": str(root / "ws"), "JUPYTER_RUNTIME_DIR": str(root / "rt"),
+               "KHABAR_DATA_DIR": str(root / "data")}  # fmt: skip
+        port, token = free_port(), "bench"
+        server = subprocess.Popen(
+            [str(Path(PY).parent / "jupyter-lab"), "--no-browser", "--allow-root", f"--port={port}",
+             "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        try:
+            import urllib.request
+
+            for _ in range(180):
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2)
+                    break
+                except OSError:
+                    time.sleep(0.5)
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox",
+                                            "--disable-gpu", "--disable-background-networking"])  # fmt: skip
+
+                def timed_open(name: str, ready: str) -> float:
+                    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+                    start = time.perf_counter()
+                    page.goto(f"http://127.0.0.1:{port}/lab/tree/notebooks/{name}.ipynb?token={token}&reset")
+                    page.wait_for_selector("text=| Idle", timeout=120_000)
+                    page.get_by_role("menuitem", name="Run", exact=True).click()
+                    page.locator("li[data-command='runmenu:run-all']").click()
+                    page.wait_for_selector(ready, timeout=120_000)
+                    page.wait_for_selector("text=| Idle", timeout=120_000)
+                    elapsed = time.perf_counter() - start
+                    page.context.close()
+                    return elapsed
+
+                timed_open("empty", ".jp-InputArea")  # warm up the server and the browser
+                ok = True
+                for name, ready in (("02_vocabulary", ".khabar-flashcards .khabar-show-answer"),
+                                    ("03_comprehension", ".khabar-quiz .khabar-check")):  # fmt: skip
+                    ours, base = [], []
+                    for _ in range(runs):
+                        ours.append(timed_open(name, ready))
+                        base.append(timed_open("empty", ".jp-InputArea"))
+                    ok &= report(f"{name}: widgets drawn / empty notebook", statistics.median(ours),
+                                 statistics.median(base), 2.0)  # fmt: skip
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15, help="repetitions of the quick measures (default 15)")
     parser.add_argument("--nbval-runs", type=int, default=3, help="repetitions of the nbval measure (default 3)")
+    parser.add_argument("--browser-runs", type=int, default=2, help="repetitions of the browser measure (default 2)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the browser measure")
     args = parser.parse_args()
     if shutil.which("git") and (ROOT / ".git").exists():
         rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
         print(f"Khabar benchmark at {rev.stdout.strip() or 'uncommitted tree'}, Python {sys.version.split()[0]}")
     results = [bench_import(args.runs), bench_search(), bench_grading(), bench_nbval(args.nbval_runs)]
+    if not args.no_browser:
+        results.append(bench_browser(args.browser_runs))
     return 0 if all(results) else 1
 
 
