@@ -28,6 +28,14 @@ from .problems import LessonError
 __all__ = ["main"]
 
 
+def _load(lesson: str | None):
+    try:
+        return load_lesson(lesson)
+    except LessonError as exc:
+        print(exc, file=sys.stderr)
+        return None
+
+
 def _validate(args: argparse.Namespace) -> int:
     targets = [args.lesson] if args.lesson else list_lessons()
     if not targets:
@@ -53,10 +61,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _dump(args: argparse.Namespace) -> int:
-    try:
-        lesson = load_lesson(args.lesson)
-    except LessonError as exc:
-        print(exc, file=sys.stderr)
+    lesson = _load(args.lesson)
+    if lesson is None:
         return 1
     json.dump(lesson.to_dict(), sys.stdout, ensure_ascii=False, indent=2 if args.indent else None)
     sys.stdout.write("\n")
@@ -67,10 +73,8 @@ def _export(args: argparse.Namespace) -> int:
     if not (args.anki or args.csv):
         print("khabar export: say where to write: --anki FILE and/or --csv FILE", file=sys.stderr)
         return 2
-    try:
-        lesson = load_lesson(args.lesson)
-    except LessonError as exc:
-        print(exc, file=sys.stderr)
+    lesson = _load(args.lesson)
+    if lesson is None:
         return 1
     from .export import export_anki, export_csv
 
@@ -91,10 +95,8 @@ def _results(args: argparse.Namespace) -> int:
     if not (args.json or args.csv):
         print("khabar results export: say where to write: --json FILE and/or --csv FILE", file=sys.stderr)
         return 2
-    try:
-        lesson = load_lesson(args.lesson)
-    except LessonError as exc:
-        print(exc, file=sys.stderr)
+    lesson = _load(args.lesson)
+    if lesson is None:
         return 1
     from .progress import open_progress
     from .scoring import export_results
@@ -111,10 +113,8 @@ def _results(args: argparse.Namespace) -> int:
 
 
 def _worksheet(args: argparse.Namespace) -> int:
-    try:
-        lesson = load_lesson(args.lesson)
-    except LessonError as exc:
-        print(exc, file=sys.stderr)
+    lesson = _load(args.lesson)
+    if lesson is None:
         return 1
     from .teacher import worksheet_html
 

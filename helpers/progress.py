@@ -24,18 +24,17 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from .paths import DATA_ENV, user_data_dir
 from .srs import CardState
 
 __all__ = ["DATA_ENV", "ProgressStore", "ProgressWarning", "open_progress", "user_data_dir"]
 
-DATA_ENV = "KHABAR_DATA_DIR"
 FILE_NAME = "progress.sqlite3"
 
 _SCHEMA = """
@@ -55,20 +54,6 @@ CREATE TABLE IF NOT EXISTS known (
 
 class ProgressWarning(UserWarning):
     """Progress could not be kept where it should be; the message says what happened instead."""
-
-
-def user_data_dir() -> Path:
-    """The folder for the learner's progress (see the module documentation)."""
-    override = os.environ.get(DATA_ENV)
-    if override:
-        return Path(override).expanduser()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "khabar"
 
 
 class ProgressStore:
