@@ -209,6 +209,8 @@ def test_class_results_from_a_folder(lesson, tmp_path):
     assert empty.files == [] and len(empty.skipped) == 2
     fig = helpers.class_charts(results)
     assert len(fig.axes) == 2
+    bars = helpers.class_charts_html(results)
+    assert bars.count("<tr>") == 2 + len(results.item_difficulty()) + len(results.students)
 
 
 # -- bad quiz input ---------------------------------------------------------------------------

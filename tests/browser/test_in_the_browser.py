@@ -8,7 +8,7 @@ from .conftest import direction, open_notebook, screenshot
 def test_start_here(lab, page, tmp_path):
     open_notebook(page, lab, "00_start_here", ".khabar-table")
     assert "17 paragraphs, 19 sentences" in page.page.locator(".khabar-table").first.inner_text()
-    screenshot(page, "00_start_here", tmp_path)
+    screenshot(page, "00_start_here", tmp_path, ".jp-OutputArea-output:has(.khabar-table)")
     assert page.errors == []
 
 
@@ -91,7 +91,7 @@ def test_timeline_filters(lab, page, tmp_path):
 def test_teacher(lab, page, tmp_path):
     open_notebook(page, lab, "05_teacher", ".khabar-table")
     assert "sample-student-1" in page.page.content()
-    screenshot(page, "05_teacher", tmp_path)
+    screenshot(page, "05_teacher", tmp_path, ".jp-OutputArea-output:has-text('Item difficulty')")
     assert page.errors == []
 
 
