@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .arabic import contains_arabic, contains_latin, find_phrase, normalize_match, strip_tashkeel
+from .arabic import contains_arabic, contains_latin, find_phrase, normalize_match, strip_tashkeel, whole_word_spans
 from .chars import STRIPPABLE_MARKS
 from .glossing import find_form
 from .model import Lesson, QuizItem
@@ -182,6 +182,29 @@ def _texts(file: str, entry: str, fields: list[_FieldSpec]) -> list[Problem]:
 _VERBAL = {"verb", "verbal-noun", "participle"}
 
 
+def sentences_with(lesson: Lesson) -> Callable[[str], set[str]]:
+    """A function telling, for a form, the ids of the sentences where it occurs as whole words.
+
+    The whole article is folded once; each form is then one scan of it.
+    """
+    from bisect import bisect_right
+
+    from .glossing import folded_text
+
+    starts, parts, length = [], [], 0
+    for sentence in lesson.sentences:
+        folded = folded_text(sentence.ar) + "\n"
+        starts.append(length)
+        parts.append(folded)
+        length += len(folded)
+    article, ids = "".join(parts), [s.id for s in lesson.sentences]
+
+    def found(form: str) -> set[str]:
+        return {ids[bisect_right(starts, a) - 1] for a, _ in whole_word_spans(article, folded_text(form))}
+
+    return found
+
+
 def _check_glossary(lesson: Lesson, file: str) -> list[Problem]:
     """Glossary entries: forms really occur where claimed, ids and senses unique, fields in place."""
     problems = _duplicates(file, [e.id for e in lesson.glossary], "glossary id")
@@ -190,6 +213,7 @@ def _check_glossary(lesson: Lesson, file: str) -> list[Problem]:
         if n > 1:
             ids = ", ".join(e.id for e in lesson.glossary if (e.headword, e.gloss.casefold()) == (headword, gloss))
             problems.append(Problem(file, ids, "headword", f"{headword} with the gloss {gloss!r} is entered {n} times"))
+    found_in = sentences_with(lesson)
     for entry in lesson.glossary:
         where = {}
         for sid in entry.sentence_ids:
@@ -197,17 +221,17 @@ def _check_glossary(lesson: Lesson, file: str) -> list[Problem]:
                 where[sid] = lesson.sentence(sid).ar
             except KeyError:
                 problems.append(Problem(file, entry.id, "sentences", f"no sentence has the id {sid!r}"))
-        for form in entry.forms:
-            if not any(find_form(text, form) for text in where.values()):
+        occurs = {form: found_in(form) for form in entry.forms}
+        for form, sids in occurs.items():
+            if not sids & where.keys():
                 problems.append(
                     Problem(file, entry.id, "forms", f"{form!r} does not occur as whole words in {', '.join(where)}")
                 )
-        for sid, text in where.items():
-            if not any(find_form(text, form) for form in entry.forms):
+        anywhere = set().union(*occurs.values())
+        for sid in where:
+            if sid not in anywhere:
                 problems.append(Problem(file, entry.id, "sentences", f"none of the forms occurs in {sid}"))
-        unlisted = [
-            s.id for s in lesson.sentences if s.id not in where and any(find_form(s.ar, form) for form in entry.forms)
-        ]
+        unlisted = [s.id for s in lesson.sentences if s.id in anywhere and s.id not in where]
         if unlisted:
             problems.append(Problem(file, entry.id, "sentences", f"the forms also occur in {', '.join(unlisted)}"))
         if not any(c in STRIPPABLE_MARKS for c in entry.headword):

@@ -17,7 +17,7 @@ from .arabic import normalize_match, whole_word_spans
 from .chars import BIDI_CONTROLS, STRIPPABLE_MARKS, TATWEEL
 from .model import GlossaryEntry
 
-__all__ = ["GlossSpan", "find_form", "gloss_spans"]
+__all__ = ["GlossSpan", "find_form", "folded_text", "gloss_spans"]
 
 _DROPPED = frozenset(STRIPPABLE_MARKS + TATWEEL + BIDI_CONTROLS)
 _FOLD: dict[str, str] = {}
@@ -41,6 +41,11 @@ def _folded(text: str) -> tuple[str, tuple[int, ...]]:
             chars.append(out)
             where.append(i)
     return "".join(chars), tuple(where)
+
+
+def folded_text(text: str) -> str:
+    """``text`` folded for matching (marks dropped, spelling variants folded), as :func:`find_form` sees it."""
+    return _folded(text)[0]
 
 
 def find_form(text: str, form: str, whole_words: bool = True) -> list[tuple[int, int]]:
