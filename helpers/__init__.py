@@ -30,7 +30,6 @@ from .arabic import (
 from .loader import DEFAULT_LESSON, list_lessons, load_lesson, materials_root
 from .model import Bilingual, GlossaryEntry, Lesson, LessonInfo, Note, Paragraph, QuizItem, Sentence, TimelineEvent
 from .problems import LessonError, Problem
-from .translit import SCHEME_NAME, transliterate
 
 TYPE_CHECKING = False  # typing is not imported at run time: importing helpers stays cheap
 if TYPE_CHECKING:
@@ -106,6 +105,8 @@ __all__ = [
 
 #: Public names served by submodules that import heavy libraries.
 _LAZY = {
+    "transliterate": "helpers.translit",
+    "SCHEME_NAME": "helpers.translit",
     "reading_view": "helpers.reading",
     "glossary_browser": "helpers.vocab_widgets",
     "flashcards": "helpers.vocab_widgets",

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import zlib
 from functools import cache
 from pathlib import Path
@@ -117,6 +116,8 @@ def _cache_put(path: Path, checksum: str, data: Any) -> None:
             return  # not plain JSON data (e.g. numeric keys): parse every time rather than change it
         target = _cache_file(path)
         target.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when writing: keeps the import of the kit cheap
+
         fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
