@@ -24,8 +24,9 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -82,12 +83,14 @@ class ProgressStore:
     def _connect(target: Path | str) -> sqlite3.Connection:
         db = sqlite3.connect(str(target), timeout=15, isolation_level=None, check_same_thread=False)
         try:
+            db.execute("PRAGMA busy_timeout=15000")
             if target != ":memory:":
-                db.execute("PRAGMA journal_mode=WAL")
+                # Switching to WAL needs a moment alone with the file: when two notebooks open it at the same
+                # time SQLite answers "locked" at once, without waiting, so wait here.
+                _retry_while_locked(lambda: db.execute("PRAGMA journal_mode=WAL"))
                 if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                     raise sqlite3.DatabaseError("database disk image is malformed (quick_check)")
-            db.execute("PRAGMA busy_timeout=15000")
-            db.executescript(_SCHEMA)
+            _retry_while_locked(lambda: db.executescript(_SCHEMA))
         except BaseException:
             db.close()
             raise
@@ -212,6 +215,19 @@ class ProgressStore:
                 db.execute("INSERT OR IGNORE INTO known VALUES (?, ?, ?)", (lesson, entry, stamp))
             else:
                 db.execute("DELETE FROM known WHERE lesson = ? AND entry = ?", (lesson, entry))
+
+
+def _retry_while_locked(step: Callable[[], object], patience: float = 15.0) -> None:
+    """Run ``step``, retrying for up to ``patience`` seconds while another process holds the file."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _is_damage(exc: BaseException) -> bool:
