@@ -14,7 +14,7 @@ import ipywidgets as widgets
 from .arabic import contains_arabic
 from .glossing import find_form
 from .model import Lesson, QuizItem
-from .render import ar, en, marked, style
+from .render import _mixed, ar, en, marked, style
 from .scoring import ItemResult, export_results, grade_item, student_variant
 
 TYPE_CHECKING = False
@@ -196,27 +196,17 @@ class ItemView(widgets.VBox):
         cls = "khabar-right" if result.correct else ("khabar-partly" if result.score > 0 else "khabar-wrong")
         self.feedback.value = (
             f'<div class="{cls}"><b>{verdict}</b> — {result.score:g} / {result.points} · '
-            + _mixed_text(result.feedback)
+            + _mixed(result.feedback)
             + "</div>"
             + '<details class="khabar-why"><summary>Why? Show the evidence</summary>'
-            + _mixed_text(self.item.explanation)
+            + _mixed(self.item.explanation)
             + evidence_html(self.lesson, self.item)
             + "</details>"
         )
 
     def show_hint(self) -> None:
-        if self.item.hint:
-            self.feedback.value = (
-                en("Hint: " + self.item.hint, tag="p")
-                if not contains_arabic(self.item.hint)
-                else (f'<p class="khabar-en">Hint: {_mixed_text(self.item.hint)}</p>')
-            )
-
-
-def _mixed_text(text: str) -> str:
-    from .render import _mixed
-
-    return _mixed(text)
+        if self.item.hint:  # English that may quote Arabic
+            self.feedback.value = f'<p class="khabar-en" dir="ltr" lang="en">Hint: {_mixed(self.item.hint)}</p>'
 
 
 class Quiz(widgets.VBox):

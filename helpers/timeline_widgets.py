@@ -152,11 +152,9 @@ class TimelineExplorer(widgets.VBox):
             )
 
     def _event_chosen(self, change: dict) -> None:
-        chosen = change["new"]
-        self.read_button.disabled = not (chosen and self.reading is not None and self.lesson.timeline)
-        if chosen:
-            event = next(e for e in self.lesson.timeline if e.id == chosen)
-            self.read_button.disabled = self.reading is None or not event.sentence_ids
+        event = next((e for e in self.lesson.timeline if e.id == change["new"]), None)
+        self.read_button.disabled = event is None or self.reading is None or not event.sentence_ids
+        if event is not None:
             self.details.value = event_html(self.lesson, event)
         self.refresh()
 

@@ -5,6 +5,12 @@ from __future__ import annotations
 from .conftest import direction, open_notebook, screenshot
 
 
+def option_containing(item, text: str) -> int:
+    """Index of the radio option whose label contains ``text``."""
+    labels = item.locator(".widget-radio-box label")
+    return next(i for i in range(labels.count()) if text in labels.nth(i).inner_text())
+
+
 def test_start_here(lab, page, tmp_path):
     open_notebook(page, lab, "00_start_here", ".khabar-table")
     assert "17 paragraphs, 19 sentences" in page.page.locator(".khabar-table").first.inner_text()
@@ -56,10 +62,8 @@ def test_quiz_wrong_then_right_with_evidence(lab, page, tmp_path):
     p = page.page
     item = p.locator(".khabar-quiz").first.locator(".khabar-item").first
     radios = item.locator("input[type=radio]")
-    labels = item.locator(".widget-radio-box label")
-    texts = [labels.nth(i).inner_text() for i in range(labels.count())]
-    right = next(i for i, t in enumerate(texts) if "نظيره" in t)
-    wrong = next(i for i in range(len(texts)) if i != right)
+    right = option_containing(item, "نظيره")
+    wrong = 0 if right else 1
     radios.nth(wrong).check()
     item.locator(".khabar-check").click()
     p.wait_for_timeout(600)
@@ -116,10 +120,7 @@ def test_voila_comprehension_app(voila, page, tmp_path):
     p.goto(url, timeout=120_000)
     p.wait_for_selector(".khabar-quiz .khabar-check", timeout=120_000)
     item = p.locator(".khabar-quiz").first.locator(".khabar-item").first
-    labels = item.locator(".widget-radio-box label")
-    texts = [labels.nth(i).inner_text() for i in range(labels.count())]
-    right = next(i for i, t in enumerate(texts) if "نظيره" in t)
-    item.locator("input[type=radio]").nth(right).check()
+    item.locator("input[type=radio]").nth(option_containing(item, "نظيره")).check()
     item.locator(".khabar-check").click()
     p.wait_for_timeout(800)
     assert "✓ Right" in item.locator(".khabar-feedback").inner_text()
