@@ -143,8 +143,8 @@ def bench_search() -> bool:
     """Median time per query over a mix of Arabic, root, English and empty queries."""
     sys.path.insert(0, str(ROOT))
     import helpers
-    from helpers.model import GlossaryEntry
-    from helpers.vocab import GlossaryIndex
+    from helpers.lesson.model import GlossaryEntry
+    from helpers.study.vocab import GlossaryIndex
 
     real = helpers.load_lesson().glossary
     entries = [
@@ -155,7 +155,7 @@ def bench_search() -> bool:
             pos=e.pos,
             gloss=f"{e.gloss} {i}",
             sentence_ids=e.sentence_ids,
-            translit_override=e.translit,
+            translit=e.translit,
             root=e.root,
             root_note=e.root_note,
             tags=e.tags,
@@ -184,8 +184,8 @@ def bench_search() -> bool:
 def bench_grading() -> bool:
     """Median time per answer over right, forgiven, wrong and odd answers."""
     sys.path.insert(0, str(ROOT))
-    from helpers.arabic import normalize_match
-    from helpers.grading import grade_text
+    from helpers.text.arabic import normalize_match
+    from helpers.text.matching import grade_text
 
     cases = [("مُذَكِّرَة", "مذكره", "normal"), ("إسرائيل", "اسرائيل", "strict"), ("16", "١٦", "normal"),
              ("كازاخستان", "كازخستان", "lenient"), ("أستانا", "Astana", "normal"), ("نوفمبر", "يناير", "normal"),
@@ -209,6 +209,14 @@ def bench_grading() -> bool:
     return ok
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def bench_browser(runs: int) -> bool:
     """Open + run all + widgets drawn, for 02_vocabulary and 03_comprehension, against an empty notebook."""
     chromium = shutil.which("chromium")
@@ -219,9 +227,6 @@ def bench_browser(runs: int) -> bool:
     if not chromium:
         print(f"{'widgets rendered in JupyterLab':<48} skipped: needs chromium and playwright")
         return True
-    sys.path.insert(0, str(ROOT))
-    from tests.browser.conftest import free_port
-
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         shutil.copytree(ROOT / "notebooks", root / "notebooks")

@@ -16,7 +16,11 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from .arabic import (
+from helpers.lesson.loader import DEFAULT_LESSON, list_lessons, load_lesson, materials_root
+from helpers.lesson.model import Bilingual, GlossaryEntry, Lesson, LessonInfo, Note, Paragraph, Sentence, TimelineEvent
+from helpers.lesson.problems import LessonError, Problem
+from helpers.lesson.quiz import QuizItem
+from helpers.text.arabic import (
     Span,
     Token,
     contains_arabic,
@@ -27,9 +31,6 @@ from .arabic import (
     strip_tashkeel,
     tokenize,
 )
-from .loader import DEFAULT_LESSON, list_lessons, load_lesson, materials_root
-from .model import Bilingual, GlossaryEntry, Lesson, LessonInfo, Note, Paragraph, QuizItem, Sentence, TimelineEvent
-from .problems import LessonError, Problem
 
 TYPE_CHECKING = False  # typing is not imported at run time: importing helpers stays cheap
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ __version__ = "0.1.0"
 __all__ = [
     "DEFAULT_LESSON",
     "SCHEME_NAME",
+    "TIMELINE_ZOOM",
     "Bilingual",
     "GlossaryEntry",
     "GlossaryIndex",
@@ -105,46 +107,46 @@ __all__ = [
 
 #: Public names served by submodules that import heavy libraries.
 _LAZY = {
-    "transliterate": "helpers.translit",
-    "SCHEME_NAME": "helpers.translit",
-    "reading_view": "helpers.reading",
-    "glossary_browser": "helpers.vocab_widgets",
-    "flashcards": "helpers.vocab_widgets",
-    "known_words": "helpers.vocab_widgets",
-    "entry_card": "helpers.vocab_widgets",
-    "root_families_html": "helpers.render",
-    "open_progress": "helpers.progress",
-    "export_anki": "helpers.export",
-    "export_csv": "helpers.export",
-    "export_buttons": "helpers.vocab_widgets",
-    "frequency_chart": "helpers.charts",
-    "chart_image": "helpers.charts",
-    "use_arabic_font": "helpers.charts",
-    "GlossaryIndex": "helpers.vocab",
-    "grade_text": "helpers.grading",
-    "grade_item": "helpers.scoring",
-    "student_variant": "helpers.scoring",
-    "export_results": "helpers.scoring",
-    "quiz": "helpers.quiz_widgets",
-    "quiz_item": "helpers.quiz_widgets",
-    "results_export": "helpers.quiz_widgets",
-    "answer_key_html": "helpers.teacher",
-    "worksheet_html": "helpers.teacher",
-    "load_class_results": "helpers.teacher",
-    "class_results_html": "helpers.teacher",
-    "class_charts": "helpers.teacher",
-    "class_charts_html": "helpers.teacher",
-    "timeline_chart": "helpers.timeline",
-    "filter_events": "helpers.timeline",
-    "TIMELINE_ZOOM": "helpers.timeline",
-    "timeline_explorer": "helpers.timeline_widgets",
-    "timeline_image": "helpers.timeline_widgets",
-    "relative_dates_exercise": "helpers.timeline_widgets",
-    "resolve_date": "helpers.dates",
-    "article_html": "helpers.render",
-    "sentence_html": "helpers.render",
-    "lesson_overview": "helpers.render",
-    "notes_table": "helpers.render",
+    "transliterate": "helpers.text.translit",
+    "SCHEME_NAME": "helpers.text.translit",
+    "reading_view": "helpers.widgets.reading",
+    "glossary_browser": "helpers.widgets.vocab",
+    "flashcards": "helpers.widgets.vocab",
+    "known_words": "helpers.widgets.vocab",
+    "entry_card": "helpers.views.vocab",
+    "root_families_html": "helpers.views.lesson",
+    "open_progress": "helpers.study.progress",
+    "export_anki": "helpers.views.export",
+    "export_csv": "helpers.views.export",
+    "export_buttons": "helpers.widgets.vocab",
+    "frequency_chart": "helpers.views.charts",
+    "chart_image": "helpers.views.charts",
+    "use_arabic_font": "helpers.views.charts",
+    "GlossaryIndex": "helpers.study.vocab",
+    "grade_text": "helpers.text.matching",
+    "grade_item": "helpers.study.scoring",
+    "student_variant": "helpers.study.scoring",
+    "export_results": "helpers.study.scoring",
+    "quiz": "helpers.widgets.quiz",
+    "quiz_item": "helpers.widgets.quiz",
+    "results_export": "helpers.widgets.quiz",
+    "answer_key_html": "helpers.views.quiz",
+    "worksheet_html": "helpers.views.quiz",
+    "load_class_results": "helpers.study.classroom",
+    "class_results_html": "helpers.views.classroom",
+    "class_charts": "helpers.views.classroom",
+    "class_charts_html": "helpers.views.classroom",
+    "timeline_chart": "helpers.views.timeline",
+    "filter_events": "helpers.study.timeline",
+    "TIMELINE_ZOOM": "helpers.study.timeline",
+    "timeline_explorer": "helpers.widgets.timeline",
+    "timeline_image": "helpers.views.timeline",
+    "relative_dates_exercise": "helpers.widgets.timeline",
+    "resolve_date": "helpers.study.dates",
+    "article_html": "helpers.views.lesson",
+    "sentence_html": "helpers.views.lesson",
+    "lesson_overview": "helpers.views.lesson",
+    "notes_table": "helpers.views.lesson",
 }
 
 
@@ -154,3 +156,8 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module 'helpers' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """Every public name, the lazy ones included, so that tab completion offers them all."""
+    return sorted({*__all__, *_LAZY, "__version__"})

@@ -22,10 +22,10 @@ import json
 import sys
 from pathlib import Path
 
-from .loader import list_lessons, load_lesson, materials_root
-from .problems import LessonError
+from helpers.lesson.loader import list_lessons, load_lesson, materials_root
+from helpers.lesson.problems import LessonError
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
 
 def _load(lesson: str | None):
@@ -76,7 +76,7 @@ def _export(args: argparse.Namespace) -> int:
     lesson = _load(args.lesson)
     if lesson is None:
         return 1
-    from .export import export_anki, export_csv
+    from helpers.views.export import export_anki, export_csv
 
     try:
         if args.anki:
@@ -98,8 +98,8 @@ def _results(args: argparse.Namespace) -> int:
     lesson = _load(args.lesson)
     if lesson is None:
         return 1
-    from .progress import open_progress
-    from .scoring import export_results
+    from helpers.study.progress import open_progress
+    from helpers.study.scoring import export_results
 
     store = open_progress(args.data)
     if args.student not in store.students(lesson.id):
@@ -116,7 +116,7 @@ def _worksheet(args: argparse.Namespace) -> int:
     lesson = _load(args.lesson)
     if lesson is None:
         return 1
-    from .teacher import worksheet_html
+    from helpers.views.quiz import worksheet_html
 
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -132,9 +132,9 @@ def _lessons(_args: argparse.Namespace) -> int:
 
 
 def _schemas(args: argparse.Namespace) -> int:
-    from .schema import SCHEMA_KINDS, generated_validator
+    from helpers.lesson.schema import SCHEMA_KINDS, generated_validator
 
-    folder = Path(__file__).resolve().parent / "_validators"
+    folder = Path(__file__).resolve().parent / "lesson" / "_validators"
     stale = []
     for kind in SCHEMA_KINDS:
         path = folder / f"{kind}.py"

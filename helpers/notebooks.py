@@ -16,7 +16,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["NOTEBOOK_DIR", "REQUIRED_SECTIONS", "execute", "missing_sections", "notebook_paths", "run_order_problem"]
+__all__ = [
+    "NOTEBOOK_DIR",
+    "REQUIRED_SECTIONS",
+    "execute",
+    "main",
+    "missing_sections",
+    "notebook_paths",
+    "run_order_problem",
+]
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pyarabic import araby
 
-from helpers import chars
-from helpers.arabic import (
+from helpers.text import chars
+from helpers.text.arabic import (
     arabic_runs,
     contains_arabic,
     contains_latin,

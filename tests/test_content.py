@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from helpers import contains_arabic, split_sentences, strip_tashkeel, tokenize
-from helpers.chars import STRIPPABLE_MARKS
+from helpers.text.chars import STRIPPABLE_MARKS
 
 from .conftest import LESSON_DIR
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import helpers
-from helpers.grading import STRICTNESS, grade_text, partial_multiple, partial_order, partial_pairs
+from helpers.text.matching import STRICTNESS, grade_text, partial_multiple, partial_order, partial_pairs
 
 RLM, LRM, TATWEEL = "\u200f", "\u200e", "\u0640"
 

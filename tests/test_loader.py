@@ -10,7 +10,7 @@ import pytest
 
 import helpers
 from helpers import LessonError, load_lesson
-from helpers.schema import SCHEMA_KINDS
+from helpers.lesson.schema import SCHEMA_KINDS
 
 from .conftest import LESSON_ID
 

@@ -44,4 +44,4 @@ def test_the_wheel_carries_the_lessons_and_validators(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "helpers/_materials/kazakhstan-visa-2026/sentences.yaml" in names
     assert "helpers/_materials/schema/quiz.schema.json" in names
-    assert "helpers/_validators/timeline.py" in names
+    assert "helpers/lesson/_validators/timeline.py" in names

@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from helpers.progress import DATA_ENV, ProgressStore, ProgressWarning, open_progress, user_data_dir
-from helpers.srs import GOOD, CardState, review
+from helpers.lesson.paths import DATA_ENV, user_data_dir
+from helpers.study.progress import ProgressStore, ProgressWarning, open_progress
+from helpers.study.srs import GOOD, CardState, review
 
 T0 = datetime(2026, 1, 27, 9, 0)
 
@@ -39,8 +40,8 @@ def test_data_folder_comes_from_the_environment_or_the_argument(tmp_path, monkey
 _WRITER = """
 import sys
 from datetime import datetime, timedelta
-from helpers.progress import open_progress
-from helpers.srs import CardState
+from helpers.study.progress import open_progress
+from helpers.study.srs import CardState
 store = open_progress(sys.argv[1])
 t = datetime(2026, 1, 27)
 for i in range(150):

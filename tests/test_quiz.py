@@ -10,10 +10,11 @@ from collections import Counter
 import pytest
 
 import helpers
-from helpers.glossing import find_form
-from helpers.progress import open_progress
-from helpers.scoring import grade_item, student_variant
-from helpers.teacher import answer_key_html, load_class_results, worksheet_html
+from helpers.study.classroom import load_class_results
+from helpers.study.progress import open_progress
+from helpers.study.scoring import grade_item, student_variant
+from helpers.text.folding import find_form
+from helpers.views.quiz import answer_key_html, worksheet_html
 
 from .conftest import LESSON_DIR, ROOT
 from .test_loader import edit, problems_of

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.srs import AGAIN, EASY, GOOD, HARD, MIN_EASE, CardState, next_card, review
+from helpers.study.srs import AGAIN, EASY, GOOD, HARD, MIN_EASE, CardState, next_card, review
 
 T0 = datetime(2026, 1, 27, 9, 0)
 

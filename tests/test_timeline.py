@@ -10,10 +10,10 @@ import pytest
 from matplotlib.testing.compare import compare_images
 
 import helpers
-from helpers.charts import png_bytes
-from helpers.dates import UnknownExpression, resolve
-from helpers.timeline import ZOOM, filter_events, label_boxes, timeline_chart
-from helpers.timeline_widgets import check_date_answer
+from helpers.study.dates import UnknownExpression, check_date_answer, resolve
+from helpers.study.timeline import ZOOM, filter_events
+from helpers.views.charts import png_bytes
+from helpers.views.timeline import label_boxes, timeline_chart
 
 from .conftest import ROOT
 from .test_loader import edit, problems_of

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 import helpers
-from helpers.model import Note, Sentence
-from helpers.reading import ReadingView
-from helpers.render import Html, article_html, lesson_overview, marked, notes_table, sentence_html
+from helpers.lesson.model import Note, Sentence
+from helpers.views.html import Html, marked
+from helpers.views.lesson import article_html, lesson_overview, notes_table, sentence_html
+from helpers.widgets.reading import ReadingView
 
 from .conftest import visible_text
 

@@ -11,10 +11,11 @@ from datetime import datetime, timedelta
 import pytest
 
 import helpers
-from helpers.export import anki_ids, export_anki, export_csv
-from helpers.glossing import find_form, gloss_spans
-from helpers.progress import open_progress
-from helpers.vocab import GlossaryIndex, frequencies, root_families
+from helpers.study.glossing import gloss_spans
+from helpers.study.progress import open_progress
+from helpers.study.vocab import GlossaryIndex, frequencies, root_families
+from helpers.text.folding import find_form
+from helpers.views.export import anki_ids, export_anki, export_csv
 
 from .conftest import visible_text
 from .test_loader import edit, problems_of

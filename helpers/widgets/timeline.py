@@ -1,0 +1,154 @@
+"""Timeline widgets: an explorer with filters, linked to the reading view; the relative-dates exercise."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from helpers.lesson.model import Lesson, TimelineEvent
+from helpers.study.dates import UnknownExpression, check_date_answer, resolve
+from helpers.study.timeline import ZOOM, filter_events
+from helpers.text.folding import find_form
+from helpers.views.charts import use_arabic_font
+from helpers.views.html import ar, en, marked, style
+from helpers.views.timeline import event_html, timeline_png
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from helpers.widgets.reading import ReadingView
+
+__all__ = ["RelativeDates", "TimelineExplorer", "relative_dates_exercise", "timeline_explorer"]
+
+_ALL_TIME = "the whole story"
+_ZOOMED = "Nov 2025 – Dec 2026"
+
+
+class TimelineExplorer(widgets.VBox):
+    """Filters, the chart, and the events of the sentence being read (or of a chosen event)."""
+
+    def __init__(self, lesson: Lesson, reading: ReadingView | None = None) -> None:
+        use_arabic_font()
+        self.lesson, self.reading = lesson, reading
+        categories = sorted({e.category for e in lesson.timeline})
+        self.categories = widgets.SelectMultiple(options=categories, value=tuple(categories), rows=len(categories),
+                                                 description="Categories")  # fmt: skip
+        self.scope = widgets.ToggleButtons(options=[("all", "all"), ("in the article", "article"),
+                                                    ("background", "background")], value="all")  # fmt: skip
+        self.span = widgets.ToggleButtons(options=[_ZOOMED, _ALL_TIME], value=_ZOOMED)
+        self.sentence = widgets.Dropdown(
+            options=[("—", "")] + [(f"{s.id}: {' '.join(s.ar.split()[:6])} …", s.id) for s in lesson.sentences],
+            value="", description="Sentence",
+        )  # fmt: skip
+        self.event = widgets.Dropdown(options=[("—", "")] + [(e.label.en or e.id, e.id) for e in lesson.timeline],
+                                      value="", description="Event")  # fmt: skip
+        self.read_button = widgets.Button(description="Read its sentence", disabled=True)
+        self.chart = widgets.Image(format="png")
+        self.details = widgets.HTML()
+        self.count = widgets.Label()
+        self.count.add_class("khabar-timeline-count")
+        for w, cls in ((self.sentence, "khabar-rtl"), (self.categories, "khabar-categories"),
+                       (self.scope, "khabar-scope"), (self.span, "khabar-span"), (self.event, "khabar-event-select"),
+                       (self.chart, "khabar-timeline-chart"), (self.details, "khabar-event-details")):  # fmt: skip
+            w.add_class(cls)
+        for w in (self.categories, self.scope, self.span, self.sentence):
+            w.observe(self.refresh, names="value")
+        self.event.observe(self._event_chosen, names="value")
+        self.read_button.on_click(lambda _: self._read())
+        if reading is not None:
+            # Follows the reader from the next move on (the first chart is the plain one).
+            reading.jump.observe(lambda change: setattr(self.sentence, "value", change["new"]), names="value")
+        super().__init__([
+            widgets.HTML(style()),
+            widgets.HBox([self.categories, widgets.VBox([self.scope, self.span])]),
+            widgets.HBox([self.sentence, self.event, self.read_button]),
+            self.count, self.chart, self.details,
+        ])  # fmt: skip
+        self.add_class("khabar-timeline")
+        self.refresh()
+
+    @property
+    def shown(self) -> list[TimelineEvent]:
+        window = ZOOM if self.span.value == _ZOOMED else None
+        return filter_events(self.lesson, self.categories.value, self.scope.value, window)
+
+    @property
+    def highlighted(self) -> set[str]:
+        ids = {e.id for e in self.lesson.events_for(self.sentence.value)} if self.sentence.value else set()
+        return ids | ({self.event.value} if self.event.value else set())
+
+    def refresh(self, _change: object = None) -> None:
+        events = self.shown
+        window = ZOOM if self.span.value == _ZOOMED else None
+        self.chart.value = timeline_png(self.lesson, events, window, frozenset(self.highlighted))
+        self.count.value = f"{len(events)} of {len(self.lesson.timeline)} events shown"
+        if self.sentence.value and not self.event.value:
+            found = self.lesson.events_for(self.sentence.value)
+            self.details.value = (
+                "".join(event_html(self.lesson, e) for e in found)
+                if found
+                else en(f"No event is dated by sentence {self.sentence.value}.", tag="p")
+            )
+
+    def _event_chosen(self, change: dict) -> None:
+        event = next((e for e in self.lesson.timeline if e.id == change["new"]), None)
+        self.read_button.disabled = event is None or self.reading is None or not event.sentence_ids
+        if event is not None:
+            self.details.value = event_html(self.lesson, event)
+        self.refresh()
+
+    def _read(self) -> None:
+        event = next((e for e in self.lesson.timeline if e.id == self.event.value), None)
+        if event and event.sentence_ids and self.reading is not None:
+            self.reading.go(event.sentence_ids[0])
+
+
+def timeline_explorer(lesson: Lesson, reading: ReadingView | None = None) -> TimelineExplorer:
+    """The timeline with filters; linked to a reading view when one is given."""
+    return TimelineExplorer(lesson, reading)
+
+
+class RelativeDates(widgets.VBox):
+    """For each dated event of the article: its words, a box for the date, and a check."""
+
+    def __init__(self, lesson: Lesson) -> None:
+        self.lesson = lesson
+        self.rows: list[tuple[TimelineEvent, widgets.Text, widgets.HTML]] = []
+        seen = set()
+        children: list[widgets.Widget] = [widgets.HTML(style())]
+        for event in sorted(lesson.timeline, key=lambda e: e.start):
+            if not (event.in_article and event.expression) or event.expression in seen:
+                continue
+            try:
+                resolve(event.expression, lesson.info.date)
+            except UnknownExpression:
+                continue
+            seen.add(event.expression)
+            sid = event.sentence_ids[0]
+            text = lesson.sentence(sid).ar
+            prompt = widgets.HTML(ar(marked(text, find_form(text, event.expression)), tag="div", raw=True)
+                                  + en(f"When is «{event.expression}»? ({sid})", tag="div"))  # fmt: skip
+            box = widgets.Text(placeholder="YYYY, YYYY-MM or YYYY-MM-DD", continuous_update=False)
+            box.add_class("khabar-date-answer")
+            result = widgets.HTML()
+            button = widgets.Button(description="Check")
+            button.on_click(lambda _b, e=event, b=box, r=result: self._check(e, b, r))
+            self.rows.append((event, box, result))
+            children += [prompt, widgets.HBox([box, button]), result]
+        super().__init__(children)
+        self.add_class("khabar-relative-dates")
+
+    def _check(self, event: TimelineEvent, box: widgets.Text, result: widgets.HTML) -> None:
+        right, why = check_date_answer(event.expression or "", self.lesson.info.date, box.value)
+        result.value = en(("✓ " if right else "✗ ") + why, tag="p", cls="khabar-right" if right else "khabar-wrong")
+
+    def check_all(self) -> list[bool]:
+        """Check every row (as if each Check button were pressed); returns which are right."""
+        out = []
+        for event, box, result in self.rows:
+            self._check(event, box, result)
+            out.append(result.value.find("✓") >= 0)
+        return out
+
+
+def relative_dates_exercise(lesson: Lesson) -> RelativeDates:
+    """Resolve the article's relative time expressions against its date."""
+    return RelativeDates(lesson)
