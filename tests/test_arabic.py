@@ -259,3 +259,24 @@ def test_find_phrase_matches_whole_words_only():
 def test_arabic_runs_in_english_text():
     text = "Say منذ 16 عاما, not ست عشرة."
     assert [text[a:b] for a, b in arabic_runs(text)] == ["منذ", "عاما", "ست عشرة"]
+
+
+def test_splitting_many_abbreviations_keeps_them_all_in_one_sentence():
+    text = "د. " * 20_000 + "أحمد وصل."
+    spans = split_sentences(text)
+    assert len(spans) == 1 and spans[0].text.endswith("أحمد وصل.")
+
+
+def test_the_spelling_folds_are_defined_once_and_matching_uses_every_one():
+    from helpers.text.arabic import SPELLING_FOLDS
+
+    names = [name for name, _ in SPELLING_FOLDS]
+    assert names == [
+        "alef/hamza spelling",
+        "ta marbuta written as ha",
+        "alef maqsura written as ya",
+        "Arabic-Indic digits",
+    ]
+    for _, table in SPELLING_FOLDS:
+        for source, target in table.items():
+            assert normalize_match(chr(source)) == normalize_match(target)

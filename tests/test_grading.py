@@ -146,3 +146,23 @@ def test_partial_credit():
     assert partial_order(list("abcd"), list("abcd")) == 1.0
     assert partial_order(list("abcd"), list("dcba")) == 0.0
     assert partial_order(list("abc"), list("ab")) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("given", "why"),
+    [
+        ("إسرا\u200bئيل", "a zero-width space pasted inside the word"),
+        ("إسرائيل\u2060", "a word joiner after it"),
+        ("إسرائي\u00adل", "a soft hyphen inside it"),
+        ("\ufe87\ufeb3\ufead\ufe8d\ufe8b\ufef4\ufede", "presentation forms copied from a PDF"),
+    ],
+)
+def test_a_right_answer_with_invisible_characters_or_presentation_forms_is_right(given, why):
+    verdict = grade_text("إسرائيل", given, "strict")
+    assert verdict.accepted, why
+    assert verdict.note == "Correct."
+
+
+def test_the_lam_alef_ligature_is_read_as_its_two_letters():
+    assert grade_text("لا", "\ufefb").accepted
+    assert not grade_text("لا", "\ufefb\ufefb").accepted

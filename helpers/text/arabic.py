@@ -35,13 +35,14 @@ from helpers.text.chars import (
     ALEF_MAKSURA,
     ALEF_WASLA,
     ARABIC_INDIC_DIGITS,
-    BIDI_CONTROLS,
     EXTENDED_ARABIC_INDIC_DIGITS,
     HAMZA,
     HEH,
+    INVISIBLES,
     LATIN_DIGITS,
     LEFT_DOUBLE_QUOTE,
     LEFT_GUILLEMET,
+    PRESENTATION_FORMS,
     RIGHT_DOUBLE_QUOTE,
     RIGHT_GUILLEMET,
     STRIPPABLE_MARKS,
@@ -53,6 +54,7 @@ from helpers.text.chars import (
 )
 
 __all__ = [
+    "SPELLING_FOLDS",
     "Span",
     "Token",
     "arabic_runs",
@@ -64,31 +66,57 @@ __all__ = [
     "split_sentences",
     "strip_tashkeel",
     "tokenize",
+    "unfold_presentation_forms",
     "vocalized_span",
     "whole_word_spans",
 ]
 
-_INVISIBLE = re.compile(f"[{re.escape(BIDI_CONTROLS)}{TATWEEL}]")
+_INVISIBLE = re.compile(f"[{re.escape(INVISIBLES)}{TATWEEL}]")
 _MARKS = re.compile(f"[{STRIPPABLE_MARKS}]")
-_INVISIBLE_ONLY = re.compile(f"[{re.escape(BIDI_CONTROLS)}]")
+_INVISIBLE_ONLY = re.compile(f"[{re.escape(INVISIBLES)}]")
+_PRESENTATION = re.compile(f"[{PRESENTATION_FORMS}]+")
 _SPACES = re.compile(r"\s+")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
-_MATCH_TABLE = str.maketrans(
-    {
-        ALEF_HAMZA_ABOVE: ALEF,
-        ALEF_HAMZA_BELOW: ALEF,
-        ALEF_MADDA: ALEF,
-        ALEF_WASLA: ALEF,
-        WAW_HAMZA: HAMZA,
-        YEH_HAMZA: HAMZA,
-        TEH_MARBUTA: HEH,
-        ALEF_MAKSURA: YEH,
-        **dict(zip(ARABIC_INDIC_DIGITS, LATIN_DIGITS, strict=True)),
-        **dict(zip(EXTENDED_ARABIC_INDIC_DIGITS, LATIN_DIGITS, strict=True)),
-    }
+#: The spelling variants news Arabic and learners write interchangeably, each with its name and folding.
+#: The one definition: matching folds them all, and answer grading says which ones it forgave.
+SPELLING_FOLDS: tuple[tuple[str, dict[int, str]], ...] = (
+    (
+        "alef/hamza spelling",
+        str.maketrans(
+            {
+                ALEF_HAMZA_ABOVE: ALEF,
+                ALEF_HAMZA_BELOW: ALEF,
+                ALEF_MADDA: ALEF,
+                ALEF_WASLA: ALEF,
+                WAW_HAMZA: HAMZA,
+                YEH_HAMZA: HAMZA,
+            }
+        ),
+    ),
+    ("ta marbuta written as ha", str.maketrans({TEH_MARBUTA: HEH})),
+    ("alef maqsura written as ya", str.maketrans({ALEF_MAKSURA: YEH})),
+    (
+        "Arabic-Indic digits",
+        str.maketrans(
+            {
+                **dict(zip(ARABIC_INDIC_DIGITS, LATIN_DIGITS, strict=True)),
+                **dict(zip(EXTENDED_ARABIC_INDIC_DIGITS, LATIN_DIGITS, strict=True)),
+            }
+        ),
+    ),
 )
+_MATCH_TABLE = {k: v for _, table in SPELLING_FOLDS for k, v in table.items()}
+
+
+def unfold_presentation_forms(text: str) -> str:
+    """Replace Arabic presentation forms (contextual glyphs, ligatures) by the letters they show.
+
+    >>> unfold_presentation_forms("\ufefb\ufe8e") == "لا" + "ا"
+    True
+    """
+    return _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
 
 
 def strip_tashkeel(text: str) -> str:
@@ -137,7 +165,7 @@ def normalize_match(text: str) -> str:
     >>> normalize_match("Astana")
     'astana'
     """
-    text = strip_tashkeel(_INVISIBLE.sub("", text))
+    text = strip_tashkeel(_INVISIBLE.sub("", unfold_presentation_forms(text)))
     return normalize_display(text.translate(_MATCH_TABLE).casefold())
 
 
@@ -173,7 +201,7 @@ class Token:
 _WORD = rf"(?:[^\W\d_]|[{STRIPPABLE_MARKS}{TATWEEL}])+"
 #: A number: digits of any script, with inner separators (1,000 / 3.5 / ٣٫٥).
 _NUMBER = r"\d+(?:[.,\u066b\u066c]\d+)*"
-_TOKEN_PATTERN = rf"(?P<word>{_WORD})|(?P<number>{_NUMBER})|(?P<punct>[^\s{BIDI_CONTROLS}])"
+_TOKEN_PATTERN = rf"(?P<word>{_WORD})|(?P<number>{_NUMBER})|(?P<punct>[^\s{INVISIBLES}])"
 
 
 @lru_cache(maxsize=1)
@@ -266,9 +294,10 @@ def _abbreviation(text: str, dot: int) -> bool:
     """True when the mark at ``dot`` is a full stop after a one-letter word."""
     if text[dot] != ".":
         return False
-    before = text[:dot]
-    word = re.search(r"(?:^|\s)[^\W\d_]$", before)
-    return word is not None
+    if dot == 0:
+        return False
+    letter = text[dot - 1]  # one letter (not a digit), alone: at the start or after a space
+    return letter.isalnum() and not letter.isdecimal() and (dot == 1 or text[dot - 2].isspace())
 
 
 def _add(spans: list[Span], text: str, start: int, end: int) -> None:

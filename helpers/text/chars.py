@@ -67,6 +67,13 @@ BOM = "\ufeff"  # ZERO WIDTH NO-BREAK SPACE (byte-order mark)
 #: LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI
 BIDI_EMBEDDINGS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 BIDI_CONTROLS = LRM + RLM + ALM + ZWNJ + ZWJ + BOM + BIDI_EMBEDDINGS
+ZWSP = "\u200b"  # ZERO WIDTH SPACE
+WORD_JOINER = "\u2060"  # WORD JOINER
+SOFT_HYPHEN = "\u00ad"  # SOFT HYPHEN
+#: Characters a reader cannot see: every text function drops them before comparing or showing text.
+INVISIBLES = BIDI_CONTROLS + ZWSP + WORD_JOINER + SOFT_HYPHEN
+#: Arabic presentation forms (contextual glyphs, ligatures such as ﻻ): text copied from PDFs carries them.
+PRESENTATION_FORMS = "\ufb50-\ufdff\ufe70-\ufefe"
 
 # Digits
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"  # U+0660-U+0669

@@ -12,11 +12,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from helpers.text.arabic import normalize_match, whole_word_spans
-from helpers.text.chars import BIDI_CONTROLS, STRIPPABLE_MARKS, TATWEEL
+from helpers.text.chars import INVISIBLES, STRIPPABLE_MARKS, TATWEEL
 
 __all__ = ["find_form", "folded_text"]
 
-_DROPPED = frozenset(STRIPPABLE_MARKS + TATWEEL + BIDI_CONTROLS)
+_DROPPED = frozenset(STRIPPABLE_MARKS + TATWEEL + INVISIBLES)
 _FOLD: dict[str, str] = {}
 
 

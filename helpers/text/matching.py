@@ -30,23 +30,14 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from helpers.text.arabic import contains_arabic, contains_latin, normalize_display, normalize_match, strip_tashkeel
-from helpers.text.chars import (
-    ALEF,
-    ALEF_HAMZA_ABOVE,
-    ALEF_HAMZA_BELOW,
-    ALEF_MADDA,
-    ALEF_MAKSURA,
-    ALEF_WASLA,
-    ARABIC_INDIC_DIGITS,
-    EXTENDED_ARABIC_INDIC_DIGITS,
-    HAMZA,
-    HEH,
-    LATIN_DIGITS,
-    TEH_MARBUTA,
-    WAW_HAMZA,
-    YEH,
-    YEH_HAMZA,
+from helpers.text.arabic import (
+    SPELLING_FOLDS,
+    contains_arabic,
+    contains_latin,
+    normalize_display,
+    normalize_match,
+    strip_tashkeel,
+    unfold_presentation_forms,
 )
 
 __all__ = ["STRICTNESS", "TextGrade", "grade_text", "partial_multiple", "partial_order", "partial_pairs"]
@@ -56,32 +47,7 @@ STRICTNESS = ("strict", "normal", "lenient")
 MAX_ANSWER = 2000
 
 #: Each forgivable difference at ``normal``: its description and the folding that removes it.
-_FOLDS: tuple[tuple[str, dict[int, str]], ...] = (
-    (
-        "alef/hamza spelling",
-        str.maketrans(
-            {
-                ALEF_HAMZA_ABOVE: ALEF,
-                ALEF_HAMZA_BELOW: ALEF,
-                ALEF_MADDA: ALEF,
-                ALEF_WASLA: ALEF,
-                WAW_HAMZA: HAMZA,
-                YEH_HAMZA: HAMZA,
-            }
-        ),
-    ),
-    ("ta marbuta written as ha", str.maketrans({TEH_MARBUTA: HEH})),
-    ("alef maqsura written as ya", str.maketrans({ALEF_MAKSURA: YEH})),
-    (
-        "Arabic-Indic digits",
-        str.maketrans(
-            {
-                **dict(zip(ARABIC_INDIC_DIGITS, LATIN_DIGITS, strict=True)),
-                **dict(zip(EXTENDED_ARABIC_INDIC_DIGITS, LATIN_DIGITS, strict=True)),
-            }
-        ),
-    ),
-)
+_FOLDS = SPELLING_FOLDS
 _EDGE_PUNCTUATION = " \t\n.,;:!?،؛؟\"'“”«»()[]-–—…"
 
 
@@ -101,7 +67,7 @@ class TextGrade:
 
 def _strict_form(text: str) -> str:
     """Letters only as a strict teacher compares them: no vowels, tatweel, bidi marks or outer spaces."""
-    return normalize_display(strip_tashkeel(unicodedata.normalize("NFC", text)))
+    return normalize_display(strip_tashkeel(unicodedata.normalize("NFC", unfold_presentation_forms(text))))
 
 
 def _normal_form(strict: str) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from helpers.lesson.model import GlossaryEntry, Lesson
 from helpers.text.folding import find_form
+from helpers.text.safe import spreadsheet_cell
 
 __all__ = ["CSV_COLUMNS", "anki_ids", "cloze_sentence", "export_anki", "export_csv"]
 
@@ -130,22 +131,21 @@ def export_csv(lesson: Lesson, path: str | Path) -> Path:
         writer.writerow(CSV_COLUMNS)
         for entry in lesson.glossary:
             sentence = lesson.sentence(entry.sentence_ids[0])
-            writer.writerow(
-                [
-                    entry.id,
-                    entry.headword,
-                    entry.translit,
-                    entry.pos,
-                    entry.verb_form or "",
-                    entry.root or entry.root_note or "",
-                    entry.gloss,
-                    entry.present or "",
-                    entry.plural or "",
-                    entry.verbal_noun or "",
-                    " ".join(entry.tags),
-                    sentence.id,
-                    sentence.ar,
-                    sentence.en,
-                ]
-            )
+            row = [
+                entry.id,
+                entry.headword,
+                entry.translit,
+                entry.pos,
+                entry.verb_form or "",
+                entry.root or entry.root_note or "",
+                entry.gloss,
+                entry.present or "",
+                entry.plural or "",
+                entry.verbal_noun or "",
+                " ".join(entry.tags),
+                sentence.id,
+                sentence.ar,
+                sentence.en,
+            ]
+            writer.writerow([spreadsheet_cell(cell) for cell in row])
     return target

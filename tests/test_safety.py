@@ -1,0 +1,45 @@
+"""Text from a lesson or a results file reaches spreadsheets and terminals defused."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+import helpers
+from helpers.text.safe import spreadsheet_cell, terminal_text
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "＝"])
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_kept_as_text(start):
+    cell = spreadsheet_cell(f'{start}HYPERLINK("http://evil.example", "click")')
+    assert cell.startswith("'" + start)
+
+
+def test_numbers_and_ordinary_text_are_left_alone():
+    assert spreadsheet_cell(-3) == -3
+    assert spreadsheet_cell("to sign") == "to sign"
+    assert spreadsheet_cell("وقّع") == "وقّع"
+
+
+def test_the_glossary_csv_defuses_a_formula_in_a_gloss(lesson_copy, tmp_path):
+    glossary = lesson_copy / "glossary.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    first_gloss = text.index("gloss: ") + len("gloss: ")
+    line_end = text.index("\n", first_gloss)
+    glossary.write_text(text[:first_gloss] + '"=HYPERLINK(1) to sign"' + text[line_end:], encoding="utf-8")
+    lesson = helpers.load_lesson(lesson_copy)
+    path = helpers.export_csv(lesson, tmp_path / "words.csv")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    glosses = [row["gloss"] for row in rows]
+    assert "'=HYPERLINK(1) to sign" in glosses
+    assert not any(g.startswith(("=", "+", "@")) for g in glosses)
+
+
+def test_terminal_text_shows_escapes_instead_of_running_them():
+    faked = "q-1\x1b[2K\r kazakhstan-visa-2026: valid"
+    shown = terminal_text(faked)
+    assert "\x1b" not in shown and "\r" not in shown
+    assert shown.startswith("q-1\\x1b[2K\\x0d")
+    assert terminal_text("\u202eabc") == "\\u202eabc"
