@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from helpers.text.arabic import normalize_match
+from helpers.text.datespan import month_span, written_span
 
-__all__ = ["MONTHS", "WEEKDAYS", "Resolved", "UnknownExpression", "check_date_answer", "resolve", "resolve_date"]
+__all__ = ["MAX_EXPRESSION", "MONTHS", "WEEKDAYS", "OutOfRange", "Resolved", "UnknownExpression", "check_date_answer", "resolve", "resolve_date"]
 
 #: Month names as Arabic news writes them (Egyptian/Gulf and Levantine series), folded for matching.
 MONTHS = {
@@ -43,8 +44,16 @@ _NUMBER_WORDS = {"عامين": ("2", "year"), "سنتين": ("2", "year"), "شه
 _MONTH_NAMES_EN = list(calendar.month_name)
 
 
+#: The longest time expression (or typed date) the resolver reads, in characters.
+MAX_EXPRESSION = 200
+
+
 class UnknownExpression(ValueError):
     """The expression is not one the resolver knows; the message says which ones it does."""
+
+
+class OutOfRange(UnknownExpression):
+    """The expression is understood but points outside the years 1 to 9999."""
 
 
 @dataclass(frozen=True)
@@ -71,8 +80,7 @@ _FOLDED_MONTHS = {_fold(k): v for k, v in MONTHS.items()}
 _FOLDED_DAYS = {_fold(k): v for k, v in WEEKDAYS.items()}
 
 
-def _month_span(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+_month_span = month_span
 
 
 def resolve(expression: str, article_date: date) -> Resolved:
@@ -88,6 +96,21 @@ def resolve(expression: str, article_date: date) -> Resolved:
     >>> resolve("في وقت لاحق من هذا العام", date(2026, 1, 27)).label
     'later in 2026 (after 27 January)'
     """
+    if len(expression) > MAX_EXPRESSION:
+        raise UnknownExpression(f"this is too long for a time expression ({len(expression)} characters)")
+    try:
+        found = _resolve(expression, article_date)
+    except (ValueError, OverflowError):
+        raise OutOfRange(f"{expression!r} points outside the dates the kit can show (the years 1 to 9999)") from None
+    if found is None:
+        raise UnknownExpression(
+            f"cannot resolve {expression!r}: known are a weekday (يوم الثلاثاء), a month (في نوفمبر), "
+            "منذ/قبل + number + unit, هذا العام, العام الماضي/المقبل, في وقت لاحق/سابق من هذا العام, أمس, اليوم, غدا"
+        )
+    return found
+
+
+def _resolve(expression: str, article_date: date) -> Resolved | None:
     text = _fold(expression).strip()
     text = re.sub(r"^(في|خلال|منذ|قبل)\s+", lambda m: m.group(1) + " ", text)
     d = article_date
@@ -157,10 +180,7 @@ def resolve(expression: str, article_date: date) -> Resolved:
             days = n * (7 if unit == "week" else 1)
             day = d - timedelta(days=days)
             return Resolved(expression, day, day, "day", unit == "week", day.isoformat(), f"{days} days before.")
-    raise UnknownExpression(
-        f"cannot resolve {expression!r}: known are a weekday (يوم الثلاثاء), a month (في نوفمبر), "
-        "منذ/قبل + number + unit, هذا العام, العام الماضي/المقبل, في وقت لاحق/سابق من هذا العام, أمس, اليوم, غدا"
-    )
+    return None
 
 
 #: The name under which the package exports :func:`resolve`.
@@ -169,24 +189,15 @@ resolve_date = resolve
 
 def _parse_answer(text: str) -> tuple[dt.date, dt.date] | None:
     """A learner's date: YYYY, YYYY-MM or YYYY-MM-DD (Arabic-Indic digits allowed), as a span of days."""
-    import calendar
-
     from helpers.text.arabic import normalize_match
 
-    parts = normalize_match(text).replace("/", "-").split("-")
+    if len(text) > MAX_EXPRESSION:
+        return None
     try:
-        if len(parts) == 1:
-            year = int(parts[0])
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if len(parts) == 2:
-            year, month = int(parts[0]), int(parts[1])
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-        if len(parts) == 3:
-            day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-            return day, day
+        start, end, _ = written_span(normalize_match(text).replace("/", "-"))
     except ValueError:
         return None
-    return None
+    return start, end
 
 
 def check_date_answer(expression: str, article_date: dt.date, answer: str) -> tuple[bool, str]:
