@@ -24,7 +24,17 @@ from datetime import date, timedelta
 from helpers.text.arabic import normalize_match
 from helpers.text.datespan import month_span, written_span
 
-__all__ = ["MAX_EXPRESSION", "MONTHS", "WEEKDAYS", "OutOfRange", "Resolved", "UnknownExpression", "check_date_answer", "resolve", "resolve_date"]
+__all__ = [
+    "MAX_EXPRESSION",
+    "MONTHS",
+    "WEEKDAYS",
+    "OutOfRange",
+    "Resolved",
+    "UnknownExpression",
+    "check_date_answer",
+    "resolve",
+    "resolve_date",
+]
 
 #: Month names as Arabic news writes them (Egyptian/Gulf and Levantine series), folded for matching.
 MONTHS = {
