@@ -111,7 +111,10 @@ def main(argv: list[str]) -> None:
         hand_over([str(PYTHON), "benchmarks/bench.py", *extra])
     elif command == "execute":
         # A fresh, empty progress folder: the saved outputs show what a new learner sees.
-        fresh = {"KHABAR_DATA_DIR": tempfile.mkdtemp(prefix="khabar-execute-")}
+        fresh = {
+            "KHABAR_DATA_DIR": tempfile.mkdtemp(prefix="khabar-execute-"),
+            "KHABAR_OUTPUT_DIR": tempfile.mkdtemp(prefix="khabar-execute-output-"),
+        }
         hand_over([str(PYTHON), "-m", "helpers.notebooks", *extra], env={**test_env(), **fresh})
 
 

@@ -1,6 +1,6 @@
-"""The ``khabar`` command.
+"""The khabar command.
 
-    khabar lessons              list the lessons in the materials folder
+    khabar lessons              list the lessons in the materials folder, with their titles
     khabar validate [LESSON]    every schema and content check (all lessons if none given)
     khabar dump [LESSON]        the whole lesson as JSON on stdout
     khabar export [LESSON] --anki FILE --csv FILE
@@ -9,23 +9,28 @@
                                 a student's quiz answers, for the teacher
     khabar worksheet [LESSON] --out FILE [--key] [--student S]
                                 a printable worksheet, with or without the key
-    khabar schemas --check      are the generated validators up to date? (--write to regenerate)
+    khabar schemas --check      are the generated validators and the field tables of materials/README.md
+                                up to date? (--write to regenerate them)
 
-LESSON is a lesson id (a folder of ``materials/``) or a path to a lesson folder.
-Exit status: 0 when all is well, 1 when a lesson has problems, 2 on a usage error.
+LESSON is a lesson id (a folder of materials/) or a path to a lesson folder.
+Exit status: 0 when all is well, 1 when a lesson has problems or a file cannot be read or written,
+2 on a usage error.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
-from helpers.lesson.loader import list_lessons, load_lesson, materials_root
+from helpers.lesson.loader import lesson_title, list_lessons, load_lesson, materials_root
 from helpers.lesson.problems import LessonError
 
 __all__ = ["build_parser", "main"]
+
+DEBUG_ENV = "KHABAR_DEBUG"
 
 
 def _load(lesson: str | None):
@@ -78,16 +83,12 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     from helpers.views.export import export_anki, export_csv
 
-    try:
-        if args.anki:
-            path = export_anki(lesson, args.anki)
-            print(f"{path}: Anki deck, {len(lesson.glossary)} notes")
-        if args.csv:
-            path = export_csv(lesson, args.csv)
-            print(f"{path}: CSV, {len(lesson.glossary)} rows")
-    except OSError as exc:
-        print(f"khabar export: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
-        return 1
+    if args.anki:
+        path = export_anki(lesson, args.anki)
+        print(f"{path}: Anki deck, {len(lesson.glossary)} notes")
+    if args.csv:
+        path = export_csv(lesson, args.csv)
+        print(f"{path}: CSV, {len(lesson.glossary)} rows")
     return 0
 
 
@@ -126,29 +127,41 @@ def _worksheet(args: argparse.Namespace) -> int:
 
 
 def _lessons(_args: argparse.Namespace) -> int:
-    for lesson_id in list_lessons():
-        print(lesson_id)
+    ids = list_lessons()
+    if not ids:
+        print(f"khabar: no lessons found in {materials_root()}", file=sys.stderr)
+        return 0
+    width = max(len(lesson_id) for lesson_id in ids)
+    for lesson_id in ids:
+        try:
+            title = lesson_title(lesson_id)
+        except LessonError:
+            title = f"(lesson.yaml has problems: run khabar validate {lesson_id})"
+        print(f"{lesson_id:<{width}}  {title}")
     return 0
 
 
 def _schemas(args: argparse.Namespace) -> int:
-    from helpers.lesson.schema import SCHEMA_KINDS, generated_validator
+    from helpers.lesson.schema import GENERATED_KINDS, README_PATH, generated_validator, readme_with_tables
 
     folder = Path(__file__).resolve().parent / "lesson" / "_validators"
-    stale = []
-    for kind in SCHEMA_KINDS:
-        path = folder / f"{kind}.py"
-        code = generated_validator(kind)
-        current = path.read_text(encoding="utf-8") if path.exists() else ""
-        if current != code:
-            stale.append(path)
-            if args.write:
-                path.write_text(code, encoding="utf-8")
-    if stale and not args.write:
-        for path in stale:
-            print(f"{path}: out of date; run `khabar schemas --write`", file=sys.stderr)
+    wanted = {folder / f"{kind}.py": generated_validator(kind) for kind in GENERATED_KINDS}
+    try:
+        wanted[README_PATH] = readme_with_tables(README_PATH.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        print(f"khabar schemas: {exc}", file=sys.stderr)
         return 1
-    print(f"{len(stale)} validator(s) rewritten" if args.write else "validators are up to date")
+    stale = [path for path, text in wanted.items() if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    if args.write:
+        for path in stale:
+            path.write_text(wanted[path], encoding="utf-8")
+        print(f"{len(stale)} file(s) rewritten")
+        return 0
+    for path in stale:
+        print(f"{path}: out of date; run `khabar schemas --write`", file=sys.stderr)
+    if stale:
+        return 1
+    print("validators and README field tables are up to date")
     return 0
 
 
@@ -160,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=__doc__,
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    p = sub.add_parser("lessons", help="list the lessons")
+    p = sub.add_parser("lessons", help="list the lessons, with their titles")
     p.set_defaults(run=_lessons)
     p = sub.add_parser("validate", help="check a lesson (all lessons if none is named)")
     p.add_argument("lesson", nargs="?", help="lesson id or folder")
@@ -189,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--key", action="store_true", help="include the answer key")
     p.add_argument("--student", help="a student's own variant (shuffled items and options)")
     p.set_defaults(run=_worksheet)
-    p = sub.add_parser("schemas", help="check or regenerate the generated schema validators")
+    p = sub.add_parser("schemas", help="check or regenerate the validators and README tables made from the schemas")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--check", action="store_true", help="fail if they are stale (default)")
     group.add_argument("--write", action="store_true", help="regenerate them")
@@ -197,9 +210,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _os_problem(command: str, exc: OSError) -> str:
+    """An operating-system error as one line: which file, what is wrong."""
+    reason = (exc.strerror or str(exc)).lower() if not isinstance(exc, PermissionError) else "permission denied"
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"khabar {command}: {where}{reason}"
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one khabar command; every failure is a one-line message and exit status 1, never a traceback."""
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    try:
+        status = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, while it can still be handled
+    except BrokenPipeError:  # e.g. khabar dump | head: the reader has all it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the rest of the output goes nowhere, quietly
+        return 1
+    except KeyboardInterrupt:
+        print("khabar: interrupted", file=sys.stderr)
+        return 130
+    except LessonError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(_os_problem(args.command, exc), file=sys.stderr)
+        return 1
+    except Exception as exc:  # a teacher gets one line; KHABAR_DEBUG=1 shows the traceback
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(f"khabar {args.command}: {type(exc).__name__}: {exc} (set {DEBUG_ENV}=1 for details)", file=sys.stderr)
+        return 1
+    return status
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ import pytest
 os.environ.setdefault("KHABAR_CACHE_DIR", tempfile.mkdtemp(prefix="khabar-test-cache-"))
 # ... and their progress: a learner's own flashcard history never leaks into test outputs.
 os.environ["KHABAR_DATA_DIR"] = tempfile.mkdtemp(prefix="khabar-test-data-")
+# ... and what notebooks write (worksheets, exports) lands in a scratch folder, not in notebooks/.
+os.environ["KHABAR_OUTPUT_DIR"] = tempfile.mkdtemp(prefix="khabar-test-output-")
 
 from hypothesis import settings
 

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import LESSON_ID, ROOT
 
 
-def khabar(*args: str) -> subprocess.CompletedProcess[str]:
+def khabar(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "helpers.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
-    )
+        [sys.executable, "-m", "helpers.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env={**os.environ, **env},
+    )  # fmt: skip
 
 
 def test_validate_prints_a_one_line_summary():
@@ -64,7 +68,9 @@ def test_dump_of_a_broken_lesson_fails_cleanly(lesson_copy):
     (lesson_copy / "lesson.yaml").write_text("id: [unclosed\n", encoding="utf-8")
     result = khabar("dump", str(lesson_copy))
     assert result.returncode == 1 and result.stdout == ""
-    assert "lesson.yaml: line 2, column 1: not valid YAML" in result.stderr
+    assert result.stderr == (
+        f"1 problem in the lesson:\n  {lesson_copy / 'lesson.yaml'}: line 1: the [ opened here is not closed with ]\n"
+    )
 
 
 def test_unknown_lesson_and_usage_errors():
@@ -83,4 +89,70 @@ def test_console_script_is_installed():
     if not exe.exists():  # installed elsewhere (e.g. a CI venv): find it next to this Python
         exe = type(ROOT)(sys.executable).parent / "khabar"
     result = subprocess.run([str(exe), "lessons"], capture_output=True, text=True, timeout=60)
-    assert result.stdout.split() == [LESSON_ID]
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == LESSON_ID
+
+
+def test_lessons_are_listed_with_their_titles(lesson_copy):
+    other = lesson_copy.parent / "a-second-lesson"
+    other.mkdir()
+    (other / "lesson.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    (lesson_copy.parent / "schema").mkdir()
+    result = khabar("lessons", KHABAR_MATERIALS=str(lesson_copy.parent))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "a-second-lesson       (lesson.yaml has problems: run khabar validate a-second-lesson)",
+        f"{LESSON_ID}  Israel and Kazakhstan sign a memorandum to waive visas",
+    ]
+
+
+def test_help_is_plain_text():
+    result = khabar("--help")
+    assert result.returncode == 0
+    assert "khabar lessons" in result.stdout and "khabar schemas --check" in result.stdout
+    assert "``" not in result.stdout and ":func:" not in result.stdout
+
+
+def test_dump_into_a_closed_pipe_ends_quietly():
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # like `khabar dump | head` once head has exited
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "helpers.cli", "dump", LESSON_ID], cwd=ROOT, stdout=write_end,
+            stderr=subprocess.PIPE, text=True, timeout=60,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode == 1
+
+
+def test_dump_piped_into_head_prints_no_traceback():
+    dump = subprocess.Popen(
+        [sys.executable, "-m", "helpers.cli", "dump", "--indent", LESSON_ID], cwd=ROOT, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert dump.stdout is not None and dump.stderr is not None
+    first = dump.stdout.read(100)
+    dump.stdout.close()  # the reader goes away after a few lines
+    errors = dump.stderr.read().decode("utf-8")
+    assert dump.wait(timeout=60) == 1
+    assert first.startswith(b"{") and errors == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["worksheet", LESSON_ID, "--out", "{tmp}"], "khabar worksheet: {tmp}: is a directory"),
+        (["worksheet", LESSON_ID, "--out", "{tmp}/a-file/w.html"], "khabar worksheet: {tmp}/a-file: file exists"),
+        (["export", LESSON_ID, "--csv", "{tmp}"], "khabar export: {tmp}: is a directory"),
+        (["validate", "{tmp}/a-file"], "{tmp}/a-file: no such lesson (lessons available: kazakhstan-visa-2026)"),
+    ],
+    ids=["worksheet-into-a-folder", "worksheet-under-a-file", "csv-into-a-folder", "validate-a-file"],
+)
+def test_bad_input_gives_one_line_and_no_traceback(tmp_path, args, message):
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    result = khabar(*(a.format(tmp=tmp_path) for a in args))
+    assert result.returncode == 1
+    assert message.format(tmp=tmp_path) in result.stderr.splitlines()
+    assert "Traceback" not in result.stderr

@@ -28,6 +28,7 @@ def test_binder_installs_every_runtime_dependency_and_the_kit():
 
 def test_classroom_recipe_gives_working_commands():
     recipe = (ROOT / "docs" / "classroom.md").read_text(encoding="utf-8")
+    assert recipe.count("\n## ") == 4 and "Four ways" in recipe
     assert "hub/user-redirect/git-pull?repo=" in recipe and "urlpath=lab%2Ftree%2Fkhabar%2Fnotebooks" in recipe
     assert "python3 kit.py app 03_comprehension" in recipe
     kit = (ROOT / "kit.py").read_text(encoding="utf-8")
@@ -45,3 +46,5 @@ def test_the_wheel_carries_the_lessons_and_validators(tmp_path):
     assert "helpers/_materials/kazakhstan-visa-2026/sentences.yaml" in names
     assert "helpers/_materials/schema/quiz.schema.json" in names
     assert "helpers/lesson/_validators/timeline.py" in names
+    assert "helpers/_materials/schema/results.schema.json" in names and "helpers/lesson/_validators/results.py" in names
+    assert "helpers/_materials/README.md" in names  # the field tables, checked against the installed schemas

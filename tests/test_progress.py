@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from helpers.lesson.paths import DATA_ENV, user_data_dir
-from helpers.study.progress import ProgressStore, ProgressWarning, open_progress
+from helpers.study.progress import ProgressChange, ProgressStore, ProgressWarning, open_progress
 from helpers.study.srs import GOOD, CardState, review
 
 T0 = datetime(2026, 1, 27, 9, 0)
@@ -76,8 +76,8 @@ def test_a_database_with_smashed_pages_is_treated_as_damaged(tmp_path):
     store = open_progress(path)
     for i in range(300):
         store.set_known("L", f"g-{i}-" + "x" * 50)
-    store._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.close()
+    store.close()  # the last connection to close writes the log back into the file
+    assert not path.with_name(path.name + "-wal").exists()
     data = path.read_bytes()
     path.write_bytes(data[:4096] + b"\xff" * (len(data) - 4096))  # the header survives, the pages do not
     with pytest.warns(ProgressWarning, match="was damaged"):
@@ -96,3 +96,46 @@ def test_a_place_that_cannot_be_written_keeps_progress_in_memory(tmp_path):
     store.record_review("L", "c", GOOD, review(CardState.new(T0), GOOD, T0), T0)
     assert list(store.card_states("L")) == ["c"]
     assert store.card_states("L")["c"].due == T0 + timedelta(days=1)
+
+
+# -- observers: views follow the store -----------------------------------------------------------
+
+
+def test_observers_hear_of_every_change_once(tmp_path):
+    store = open_progress(tmp_path / "progress.sqlite3")
+    heard: list[ProgressChange] = []
+    store.observe(heard.append)
+    store.observe(heard.append)  # observing twice is observing once
+    store.set_known("L", "g-x")
+    store.set_known("L", "g-x")  # already known: nothing changed
+    store.set_known("L", "g-y", False)  # was not known: nothing changed
+    store.set_known("L", "g-x", False)
+    store.record_review("L", "g-x:ar-en", GOOD, review(CardState.new(T0), GOOD, T0), T0)
+    store.record_attempt("L", "ana", "q-1", "b", 1.0, 1)
+    store.set_known_many("L", ["g-a", "g-b", "g-a"])
+    store.set_known_many("L", ["g-a", "g-c"], False)
+    assert heard == [
+        ProgressChange("known", "L", ("g-x",), known=True),
+        ProgressChange("known", "L", ("g-x",), known=False),
+        ProgressChange("review", "L", ("g-x:ar-en",)),
+        ProgressChange("attempt", "L", ("q-1",), student="ana"),
+        ProgressChange("known", "L", ("g-a", "g-b"), known=True),
+        ProgressChange("known", "L", ("g-a",), known=False),  # g-c was not known: only g-a changed
+    ]
+    store.unobserve(heard.append)
+    store.set_known("L", "g-z")
+    assert len(heard) == 6 and store.known("L") == {"g-b", "g-z"}
+
+
+def test_a_failing_observer_neither_loses_the_change_nor_silences_the_others(tmp_path):
+    store = open_progress(tmp_path / "progress.sqlite3")
+    heard: list[str] = []
+
+    def broken(change: ProgressChange) -> None:
+        raise RuntimeError("the view is gone")
+
+    store.observe(broken)
+    store.observe(lambda change: heard.extend(change.keys))
+    with pytest.raises(RuntimeError, match="the view is gone"):
+        store.set_known("L", "g-x")
+    assert heard == ["g-x"] and open_progress(store.path).known("L") == {"g-x"}

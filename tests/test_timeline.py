@@ -15,7 +15,7 @@ from helpers.study.timeline import ZOOM, filter_events
 from helpers.views.charts import png_bytes
 from helpers.views.timeline import label_boxes, timeline_chart
 
-from .conftest import ROOT
+from .conftest import ROOT, visible_text
 from .test_loader import edit, problems_of
 
 BASELINE = ROOT / "tests" / "baseline" / "timeline-zoom.png"
@@ -50,13 +50,16 @@ def test_the_article_s_own_events_are_all_there(lesson):
 
 
 def test_every_article_expression_resolves_to_its_event_s_date(lesson):
+    resolved = 0
     for e in lesson.timeline:
         if e.in_article and e.expression:
             try:
                 meaning = resolve(e.expression, lesson.info.date)
             except UnknownExpression:
-                continue
-            assert meaning.start <= e.middle <= meaning.end or meaning.start <= e.start <= meaning.end, e.id
+                continue  # a named occasion (a forum, a remembrance day), dated by its source instead
+            assert meaning.start <= e.start <= e.end <= meaning.end, e.id  # the event lies in what the words say
+            resolved += 1
+    assert resolved >= 4
 
 
 def test_bad_dates_are_refused(lesson_copy):
@@ -211,8 +214,33 @@ def test_explorer_links_sentences_and_events(lesson):
 def test_relative_dates_exercise(lesson):
     exercise = helpers.relative_dates_exercise(lesson)
     assert len(exercise.rows) >= 4
+    assert repr(exercise) == f"RelativeDates: {len(exercise.rows)} dates to find, 0 checked, 0 right"
     answers = {"يوم الثلاثاء": "2026-01-27", "في نوفمبر": "2025-11", "منذ 16 عاما": "2010",
                "في وقت لاحق من هذا العام": "2026-06"}  # fmt: skip
-    for event, box, _ in exercise.rows:
-        box.value = answers.get(event.expression, "1999")
+    for (event, box, result), button in zip(exercise.rows, exercise.check_buttons, strict=True):
+        box.value = answers.get(event.expression, "1999")  # the learner types a date and presses Check
+        button.click()
+        assert visible_text(result.value).startswith("✓" if event.expression in answers else "✗")
+    rows, right = len(exercise.rows), sum(e.expression in answers for e, _, _ in exercise.rows)
+    assert repr(exercise) == f"RelativeDates: {rows} dates to find, {rows} checked, {right} right"
     assert exercise.check_all() == [e.expression in answers for e, _, _ in exercise.rows]
+
+
+def test_explorer_says_what_it_shows_in_its_repr(lesson):
+    view = helpers.reading_view(lesson)
+    explorer = helpers.timeline_explorer(lesson, reading=view)
+    total = len(lesson.timeline)
+    categories = ", ".join(sorted({e.category for e in lesson.timeline}))
+    zoomed = len(filter_events(lesson, window=ZOOM))
+    assert repr(explorer) == (
+        f"TimelineExplorer: {zoomed} of {total} events, Nov 2025 – Dec 2026, scope all, categories {categories}, "
+        "sentence —, event —"
+    )
+    view.go("p04-s1")
+    explorer.scope.value = "article"
+    explorer.span.value = "the whole story"
+    article = len(filter_events(lesson, scope="article"))
+    assert repr(explorer) == (
+        f"TimelineExplorer: {article} of {total} events, the whole story, scope article, categories {categories}, "
+        "sentence p04-s1, event —"
+    )

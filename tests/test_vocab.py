@@ -206,7 +206,7 @@ def test_reverse_cards_ask_for_the_arabic(lesson, tmp_path):
 def test_known_words_leave_the_drill_and_the_reading_view_marks_the_rest(lesson, tmp_path):
     store = open_progress(tmp_path / "p.sqlite3")
     view = helpers.reading_view(lesson, progress=store)
-    known = helpers.known_words(lesson, store, on_change=view.refresh)
+    known = helpers.known_words(lesson, store)  # no on_change: the reading view follows the store itself
     assert 'data-entry="g-waqqaa"' in view.focus.value
     assert "khabar-gloss khabar-unknown" in view.focus.value
     known.select.value = ("g-waqqaa",)
@@ -217,8 +217,90 @@ def test_known_words_leave_the_drill_and_the_reading_view_marks_the_rest(lesson,
     assert not cards.current.startswith("g-waqqaa:")
     cards.known_button.click()
     assert len(store.known(lesson.id)) == 2
+    known.select.value = ()  # the learner clears the list: both words, the flashcard's one too
+    assert store.known(lesson.id) == set()
+    assert 'khabar-gloss khabar-unknown" tabindex="0" data-entry="g-waqqaa"' in view.focus.value
+
+
+def test_a_word_known_from_a_flashcard_shows_in_every_view(lesson, tmp_path):
+    """The learner presses "I know this word" on a card: the known-words list, the glossary and the text follow."""
+    store = open_progress(tmp_path / "p.sqlite3")
+    known = helpers.known_words(lesson, store)
+    browser = helpers.glossary_browser(lesson, store)
+    view = helpers.reading_view(lesson, progress=store)
+    cards = helpers.flashcards(lesson, store, direction="ar-en")
+    word = cards.current.split(":")[0]
+    entry = lesson.entry(word)
+    assert word not in known.select.value and known.summary.value.startswith("0 of")
+    cards.known_button.click()
+    assert word in known.select.value
+    assert known.summary.value == f"1 of {len(lesson.glossary)} words known"
+    assert repr(known) == f"KnownWords: 1 of {len(lesson.glossary)} words known"
+    browser.query.value = entry.headword
+    card = next(c for c in browser.results.value.split('<div class="khabar-entry"') if f'"{word}"' in c)
+    assert "known" in visible_text(card) and "not known yet" not in visible_text(card)
+    view.go(entry.sentence_ids[0])
+    assert f'class="khabar-gloss" tabindex="0" data-entry="{word}"' in view.focus.value  # not highlighted
+    assert not cards.current.startswith(f"{word}:")  # and the word left the drill
+    known.select.value = tuple(i for i in known.select.value if i != word)  # the learner unticks it again
+    browser.query.value = ""
+    browser.query.value = entry.headword
+    card = next(c for c in browser.results.value.split('<div class="khabar-entry"') if f'"{word}"' in c)
+    assert "not known yet" in visible_text(card)
+    assert f'class="khabar-gloss khabar-unknown" tabindex="0" data-entry="{word}"' in view.focus.value
+
+
+def test_a_word_ticked_in_the_list_leaves_the_card_on_screen(lesson, tmp_path):
+    store = open_progress(tmp_path / "p.sqlite3")
+    cards = helpers.flashcards(lesson, store, direction="ar-en")
+    shown = cards.current
+    known = helpers.known_words(lesson, store)
+    known.select.value = (shown.split(":")[0],)
+    assert cards.current != shown and cards.current is not None
+
+
+def test_a_drill_that_ran_out_comes_back_when_words_are_unticked(lesson, tmp_path):
+    store = open_progress(tmp_path / "p.sqlite3")
+    cards = helpers.flashcards(lesson, store)
+    known = helpers.known_words(lesson, store)
+    known.select.value = tuple(e.id for e in lesson.glossary)  # the learner selects the whole list
+    assert cards.current is None and "No card is due now" in cards.front.value
     known.select.value = ()
-    assert store.known(lesson.id) == set() or len(store.known(lesson.id)) == 1
+    assert cards.current == f"{lesson.glossary[0].id}:ar-en" and not cards.show_button.disabled
+
+
+def test_a_closed_view_stops_following_the_store(lesson, tmp_path):
+    store = open_progress(tmp_path / "p.sqlite3")
+    view = helpers.reading_view(lesson, progress=store)
+    before = view.focus.value
+    view.close()
+    store.set_known(lesson.id, "g-waqqaa")  # nothing is drawn into the closed view, and nothing fails
+    assert view.focus.value == before
+
+
+def test_vocabulary_widgets_say_what_they_show_in_their_repr(lesson, tmp_path):
+    store = open_progress(tmp_path / "p.sqlite3")
+    clock, _ = _clock(datetime(2026, 2, 1, 9, 0))
+    total = len(lesson.glossary)
+    cards = helpers.flashcards(lesson, store, direction="ar-en", new_per_session=10, clock=clock)
+    first = lesson.glossary[0].id
+    assert repr(cards) == f"Flashcards: ar-en, 0 due, 10 new left, card {first}:ar-en (question)"
+    cards.show_button.click()
+    assert repr(cards) == f"Flashcards: ar-en, 0 due, 10 new left, card {first}:ar-en (answer shown)"
+    cards.grade_buttons[0].click()  # Again
+    assert repr(cards).startswith("Flashcards: ar-en, 0 due, 9 new left, card ")
+    browser = helpers.glossary_browser(lesson)
+    assert repr(browser) == f"GlossaryBrowser: {total} of {total} entries, search '', part of speech all, tag all"
+    browser.query.value = "وقع"
+    browser.pos.value = "verb"
+    assert repr(browser) == (
+        f"GlossaryBrowser: {len(browser.matches)} of {total} entries, search 'وقع', part of speech verb, tag all"
+    )
+    assert repr(helpers.known_words(lesson, store)) == f"KnownWords: 0 of {total} words known"
+    box = helpers.export_buttons(lesson, folder=str(tmp_path))
+    assert repr(box) == "ExportButtons: Anki deck and CSV, written: nothing yet"
+    box.csv_button.click()
+    assert repr(box).endswith(f"written: khabar-{lesson.id}.csv")
 
 
 # -- export -----------------------------------------------------------------------------------

@@ -8,10 +8,10 @@ the entry id and the field.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from helpers.lesson.field_checks import _duplicates, _texts, first_difference
+from helpers.lesson.field_checks import _duplicates, _texts, first_difference, foreign_characters, strip_back_difference
 from helpers.lesson.model import Lesson
 from helpers.lesson.problems import Problem
 from helpers.lesson.quiz_checks import _check_quiz
@@ -24,36 +24,65 @@ from helpers.text.arabic import (
 from helpers.text.chars import STRIPPABLE_MARKS
 from helpers.text.folding import find_form
 
-__all__ = ["check_lesson", "sentences_with"]
+__all__ = ["PARTS", "check_lesson", "sentences_with"]
 
 
-def check_lesson(lesson: Lesson, shown: Callable[[Path], str] = str) -> list[Problem]:
-    """Every content check on a built lesson."""
+#: Every part of a lesson that check_lesson can check.
+PARTS = frozenset({"lesson", "article", "sentences", "notes", "glossary", "quiz", "timeline"})
+
+
+def check_lesson(lesson: Lesson, shown: Callable[[Path], str] = str, files: Iterable[str] = PARTS) -> list[Problem]:
+    """Every content check on a built lesson, or on the parts of it named in ``files`` (see :data:`PARTS`).
+
+    The loader leaves out the parts it could not read; whatever refers to the sentences is only
+    checked together with them.
+    """
+    files = set(files)
     folder = lesson.folder
     meta, sent, notes = (shown(folder / name) for name in ("lesson.yaml", "sentences.yaml", "notes.yaml"))
     problems: list[Problem] = []
     info = lesson.info
-    if info.id != folder.name:
-        problems.append(Problem(meta, info.id, "id", f"must equal the folder name {folder.name!r}"))
-    problems += _texts(
-        meta,
-        info.id,
-        [
-            ("title.ar", info.title.ar, "ar"),
-            ("title.en", info.title.en, "en"),
-            ("place.ar", info.place.ar, "ar"),
-            ("place.en", info.place.en, "en"),
-            ("date_inferred", info.date_inferred, "en+ar"),
-            ("source.description", info.source.description, "en+ar"),
-        ],
-    )
-    problems += _check_article(lesson, shown(folder / "article.ar.txt"))
+    if "lesson" in files:
+        if info.id != folder.name:
+            problems.append(Problem(meta, info.id, "id", f"must equal the folder name {folder.name!r}"))
+        problems += _texts(
+            meta,
+            info.id,
+            [
+                ("title.ar", info.title.ar, "ar"),
+                ("title.en", info.title.en, "en"),
+                ("place.ar", info.place.ar, "ar"),
+                ("place.en", info.place.en, "en"),
+                ("date_inferred", info.date_inferred, "en+ar"),
+                ("source.description", info.source.description, "en+ar"),
+            ],
+        )
+    article = shown(folder / "article.ar.txt")
+    if "article" in files:
+        problems += _article_characters(lesson, article)
+    if "sentences" not in files:
+        return problems
+    if "article" in files:
+        problems += _check_article(lesson, article)
     problems += _check_sentences(lesson, sent)
-    problems += _check_notes(lesson, notes)
-    problems += _check_glossary(lesson, shown(folder / "glossary.yaml"))
-    problems += _check_quiz(lesson, shown(folder / "quiz.yaml"))
-    problems += _check_timeline(lesson, shown(folder / "timeline.yaml"))
+    if "notes" in files:
+        problems += _check_notes(lesson, notes)
+    if "glossary" in files:
+        problems += _check_glossary(lesson, shown(folder / "glossary.yaml"))
+    if "quiz" in files:
+        problems += _check_quiz(lesson, shown(folder / "quiz.yaml"))
+    if "timeline" in files:
+        problems += _check_timeline(lesson, shown(folder / "timeline.yaml"))
     return problems
+
+
+def _article_characters(lesson: Lesson, file: str) -> list[Problem]:
+    """Persian letters and presentation forms in the article, by line."""
+    return [
+        Problem(file, None, None, f"line {number}: {message}")
+        for number, line in enumerate(lesson.article.split("\n"), start=1)
+        for message in foreign_characters(line)
+    ]
 
 
 def _check_article(lesson: Lesson, file: str) -> list[Problem]:
@@ -96,8 +125,7 @@ def _check_sentences(lesson: Lesson, file: str) -> list[Problem]:
                         file,
                         s.id,
                         "ar_vocalized",
-                        "does not strip back to 'ar' letter for letter "
-                        f"{first_difference(strip_tashkeel(s.ar_vocalized), strip_tashkeel(s.ar))}",
+                        "does not strip back to 'ar' letter for letter: " + strip_back_difference(s.ar_vocalized, s.ar),
                     )
                 )
             problems += _texts(

@@ -2,6 +2,14 @@
 
 A lesson loads whole or not at all: every problem found in any file is
 collected, and :class:`~helpers.lesson.problems.LessonError` lists them all.
+A file that cannot be read or parsed hides nothing else: the other files are
+still checked against their schemas, and their content is checked as far as
+what they refer to could be read (every file refers to ``sentences.yaml``).
+
+The mapping from a file's entries to the dataclasses is the dataclasses' own
+(:class:`~helpers.lesson.model.Record`); the loader only adds what is not
+written in the files: each sentence's paragraph, each glossary entry's
+transliteration, the first and last day of each timeline event.
 """
 
 from __future__ import annotations
@@ -25,19 +33,38 @@ from helpers.lesson.model import (
     TimelineEvent,
 )
 from helpers.lesson.problems import LessonError, Problem
-from helpers.lesson.quiz import Option, QuizItem
+from helpers.lesson.quiz import QuizItem
 from helpers.lesson.schema import validate
-from helpers.lesson.yamlio import read_yaml
+from helpers.lesson.yamlio import UnreadableFile, decode_text, read_bytes, read_yaml
 from helpers.text.translit import transliterate
 
 TYPE_CHECKING = False  # typing is not imported at run time: importing helpers stays cheap
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["DEFAULT_LESSON", "MATERIALS_ENV", "lesson_folder", "list_lessons", "load_lesson", "materials_root"]
+__all__ = [
+    "DEFAULT_LESSON",
+    "MATERIALS_ENV",
+    "lesson_folder",
+    "lesson_title",
+    "list_lessons",
+    "load_lesson",
+    "materials_root",
+]
 
 MATERIALS_ENV = "KHABAR_MATERIALS"
 DEFAULT_LESSON = "kazakhstan-visa-2026"
+DEFAULT_ARTICLE = "article.ar.txt"
+
+#: The files of a lesson: schema kind, file name, whether a lesson may do without it.
+FILES = (
+    ("lesson", "lesson.yaml", False),
+    ("sentences", "sentences.yaml", False),
+    ("notes", "notes.yaml", True),
+    ("glossary", "glossary.yaml", True),
+    ("quiz", "quiz.yaml", True),
+    ("timeline", "timeline.yaml", True),
+)
 
 
 def materials_root() -> Path:
@@ -54,7 +81,10 @@ def materials_root() -> Path:
 def list_lessons(root: Path | None = None) -> list[str]:
     """Ids of the lessons under the materials folder, sorted."""
     root = root or materials_root()
-    return sorted(p.name for p in root.iterdir() if (p / "lesson.yaml").is_file()) if root.is_dir() else []
+    try:
+        return sorted(p.name for p in root.iterdir() if (p / "lesson.yaml").is_file()) if root.is_dir() else []
+    except OSError:  # a folder that cannot be listed holds no lesson the kit can load
+        return []
 
 
 def lesson_folder(lesson: str | os.PathLike[str] | None = None) -> Path:
@@ -71,6 +101,22 @@ def lesson_folder(lesson: str | os.PathLike[str] | None = None) -> Path:
     raise LessonError([Problem(str(lesson), None, None, f"no such lesson (lessons available: {known})")])
 
 
+def lesson_title(lesson: str | os.PathLike[str] | None = None) -> str:
+    """A lesson's English title, reading ``lesson.yaml`` only; ``LessonError`` if that file has problems.
+
+    >>> lesson_title("kazakhstan-visa-2026")
+    'Israel and Kazakhstan sign a memorandum to waive visas'
+    """
+    path = lesson_folder(lesson) / "lesson.yaml"
+    shown = _shown(path)
+    raw, problems = read_yaml(path, shown)
+    if not problems:
+        raw, problems = validate("lesson", raw, shown)
+    if problems:
+        raise LessonError(problems)
+    return raw["title"]["en"]
+
+
 def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
     """Load a lesson by id (or folder path), enforcing its schemas and content checks.
 
@@ -80,57 +126,48 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
     """
     folder = lesson_folder(lesson)
     problems: list[Problem] = []
-
-    def load(kind: str, name: str, optional: bool = False) -> Any:
+    data: dict[str, Any] = {}  # kind → the entries that passed the schema (None: nothing usable)
+    whole: set[str] = set()  # kinds whose file passed its schema entirely
+    for kind, name, optional in FILES:
         path = folder / name
-        if optional and not path.exists():
-            return None
+        if optional and not os.path.lexists(path):
+            continue
         shown = _shown(path)
         raw, found = read_yaml(path, shown)
         if not found:
-            raw, found = validate(kind, raw, shown)
+            raw, found = validate(kind, raw, shown, keep_valid=True)
+            whole.update([kind] if not found else [])
         problems.extend(found)
-        return raw
+        data[kind] = raw
 
-    meta = load("lesson", "lesson.yaml")
-    sentences = load("sentences", "sentences.yaml")
-    notes = load("notes", "notes.yaml", optional=True)
-    glossary = load("glossary", "glossary.yaml", optional=True)
-    quiz = load("quiz", "quiz.yaml", optional=True)
-    timeline = load("timeline", "timeline.yaml", optional=True)
-    if problems or meta is None or sentences is None:
-        raise LessonError(problems)
+    info, article = None, None
+    if "lesson" in whole:
+        info, found = _info(data["lesson"], _shown(folder / "lesson.yaml"))
+        problems.extend(found)
+        article, found = _article(folder, data["lesson"])
+        problems.extend(found)
+    events: list[TimelineEvent] = []
+    if data.get("timeline"):
+        events, found = _events(data["timeline"]["events"], _shown(folder / "timeline.yaml"))
+        problems.extend(found)
 
-    try:
-        dt.date.fromisoformat(meta["date"])
-    except ValueError:
-        problems.append(
-            Problem(_shown(folder / "lesson.yaml"), meta["id"], "date", f"{meta['date']!r} is not a real date")
-        )
-        raise LessonError(problems) from None
-
-    events, date_problems = _events((timeline or {}).get("events", []), _shown(folder / "timeline.yaml"))
-    problems.extend(date_problems)
-    if problems:
-        raise LessonError(problems)
-
-    article_path = folder / meta.get("article", "article.ar.txt")
-    try:
-        article = article_path.read_text(encoding="utf-8")
-    except (FileNotFoundError, UnicodeDecodeError) as exc:
-        raise LessonError([Problem(_shown(article_path), None, None, f"cannot read the article ({exc})")]) from None
-
+    if "sentences" in whole:
+        checked = {kind for kind in ("notes", "glossary", "quiz", "timeline") if data.get(kind)}
+        checked |= {"sentences"} | ({"lesson"} if info else set()) | ({"article"} if article is not None else set())
+    else:  # without the sentences nothing else can be checked against the text
+        checked = ({"lesson"} if info else set()) | ({"article"} if article is not None else set())
     lesson_obj = Lesson(
-        info=_info(meta),
+        info=info or _placeholder(folder),
         folder=folder,
-        article=article,
-        paragraphs=tuple(_paragraph(p) for p in sentences["paragraphs"]),
-        notes=tuple(_note(n) for n in (notes or {}).get("notes", [])),
-        glossary=tuple(_entry(e) for e in (glossary or {}).get("entries", [])),
-        quiz=tuple(_item(q) for q in (quiz or {}).get("items", [])),
+        article=article or "",
+        paragraphs=tuple(_paragraph(p) for p in data["sentences"]["paragraphs"]) if "sentences" in whole else (),
+        notes=tuple(Note.from_dict(n) for n in (data.get("notes") or {}).get("notes", [])),
+        glossary=tuple(_entry(e) for e in (data.get("glossary") or {}).get("entries", [])),
+        quiz=tuple(QuizItem.from_dict(q) for q in (data.get("quiz") or {}).get("items", [])),
         timeline=tuple(events),
     )
-    problems.extend(checks.check_lesson(lesson_obj, shown=_shown))
+    if checked:
+        problems.extend(checks.check_lesson(lesson_obj, shown=_shown, files=checked))
     if problems:
         raise LessonError(problems)
     return lesson_obj
@@ -140,102 +177,52 @@ def _shown(path: Path) -> str:
     """A path as a teacher would type it: relative to the working folder if inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError):
         return str(path)
 
 
-def _info(meta: dict[str, Any]) -> LessonInfo:
-    source = meta["source"]
-    date = dt.date.fromisoformat(meta["date"])
+def _info(meta: dict[str, Any], shown: str) -> tuple[LessonInfo | None, list[Problem]]:
+    """The metadata, or a problem if its date is not a real day."""
+    try:
+        return LessonInfo.from_dict({k: v for k, v in meta.items() if k != "article"}), []
+    except ValueError:
+        return None, [Problem(shown, meta["id"], "date", f"{meta['date']!r} is not a real date")]
+
+
+def _placeholder(folder: Path) -> LessonInfo:
+    """Stands in for metadata that could not be read, so that the other files can still be checked."""
+    none = Bilingual(None, None)
     return LessonInfo(
-        id=meta["id"],
-        title=Bilingual(**meta["title"]),
-        date=date,
-        date_inferred=meta["date_inferred"],
-        level=meta["level"],
-        place=Bilingual(**meta["place"]),
-        source=Source(
-            description=source["description"],
-            outlet=source.get("outlet"),
-            url=source.get("url"),
-            language=source.get("language", "ar"),
-        ),
-        licence=Licence(**meta["licence"]),
-        topics=tuple(meta.get("topics", ())),
-    )
+        id=folder.name, title=none, date=dt.date.min, date_inferred="", level="", place=none,
+        source=Source(""), licence=Licence("", ""),
+    )  # fmt: skip
+
+
+def _article(folder: Path, meta: dict[str, Any]) -> tuple[str | None, list[Problem]]:
+    """The article's text; problems say what is wrong with its file (a folder, a device, not UTF-8, ...)."""
+    name = meta.get("article", DEFAULT_ARTICLE)
+    path = folder / name
+    try:
+        raw = read_bytes(path)
+    except UnreadableFile as exc:
+        if "article" in meta:  # the name comes from lesson.yaml: point at that field
+            where = _shown(folder / "lesson.yaml")
+            return None, [Problem(where, meta["id"], "article", f"{name!r} {str(exc).removeprefix('file ')}")]
+        return None, [Problem(_shown(path), None, None, str(exc))]
+    try:
+        return decode_text(raw), []
+    except UnreadableFile as exc:
+        return None, [Problem(_shown(path), None, None, str(exc))]
 
 
 def _paragraph(raw: dict[str, Any]) -> Paragraph:
-    return Paragraph(
-        id=raw["id"],
-        sentences=tuple(
-            Sentence(id=s["id"], paragraph_id=raw["id"], ar=s["ar"], ar_vocalized=s["ar_vocalized"], en=s["en"])
-            for s in raw["sentences"]
-        ),
-    )
-
-
-def _note(raw: dict[str, Any]) -> Note:
-    return Note(
-        id=raw["id"],
-        kind=raw["kind"],
-        sentence_ids=tuple(raw["sentences"]),
-        focus=raw["focus"],
-        title=raw["title"],
-        text=raw["text"],
-        usual=raw.get("usual"),
-    )
+    sentences = tuple(Sentence.from_dict(s, paragraph_id=raw["id"]) for s in raw["sentences"])
+    return Paragraph.from_dict(raw, sentences=sentences)
 
 
 def _entry(raw: dict[str, Any]) -> GlossaryEntry:
-    return GlossaryEntry(
-        id=raw["id"],
-        forms=tuple(raw["forms"]),
-        headword=raw["headword"],
-        pos=raw["pos"],
-        gloss=raw["gloss"],
-        sentence_ids=tuple(raw["sentences"]),
-        translit=raw.get("translit") or transliterate(raw["headword"], pausal=raw["pos"] in PAUSAL_POS),
-        root=raw.get("root"),
-        root_note=raw.get("root_note"),
-        verb_form=raw.get("verb_form"),
-        present=raw.get("present"),
-        verbal_noun=raw.get("verbal_noun"),
-        verb=raw.get("verb"),
-        plural=raw.get("plural"),
-        tags=tuple(raw.get("tags", ())),
-        note=raw.get("note"),
-    )
-
-
-def _item(raw: dict[str, Any]) -> QuizItem:
-    key = raw.get("key")
-    if isinstance(key, list):
-        key = tuple(key)
-    statement = raw.get("statement")
-    feedback = raw.get("feedback") or {}
-    return QuizItem(
-        id=raw["id"],
-        type=raw["type"],
-        skill=raw["skill"],
-        difficulty=raw["difficulty"],
-        points=raw["points"],
-        prompt=Bilingual(raw["prompt"].get("ar"), raw["prompt"].get("en")),
-        explanation=raw["explanation"],
-        evidence=tuple(raw["evidence"]),
-        options=tuple(Option(o["id"], o["text"], o["feedback"]) for o in raw.get("options", ())),
-        key=key,
-        statement=Bilingual(statement.get("ar"), statement.get("en")) if statement else None,
-        if_true=feedback.get("if_true"),
-        if_false=feedback.get("if_false"),
-        sentence=raw.get("sentence"),
-        gap=raw.get("gap"),
-        bank=tuple(raw.get("bank", ())),
-        pairs=tuple((p["left"], p["right"]) for p in raw.get("pairs", ())),
-        steps=tuple((st["id"], st["text"]) for st in raw.get("steps", ())),
-        strictness=raw.get("strictness", "normal"),
-        hint=raw.get("hint"),
-    )
+    translit = raw.get("translit") or transliterate(raw["headword"], pausal=raw["pos"] in PAUSAL_POS)
+    return GlossaryEntry.from_dict(raw, translit=translit)
 
 
 def _events(raw_events: list[dict[str, Any]], shown: str) -> tuple[list[TimelineEvent], list[Problem]]:
@@ -275,22 +262,5 @@ def _events(raw_events: list[dict[str, Any]], shown: str) -> tuple[list[Timeline
         if "end" in raw and precision != "range":
             problems.append(Problem(shown, raw["id"], "end", "only a range has an end date"))
             continue
-        events.append(
-            TimelineEvent(
-                id=raw["id"],
-                start=start,
-                end=end,
-                precision=precision,
-                label=Bilingual(raw["label"]["ar"], raw["label"]["en"]),
-                category=raw["category"],
-                in_article=raw["in_article"],
-                source=raw["source"],
-                confidence=raw["confidence"],
-                date_text=text,
-                approximate=raw.get("approximate", False),
-                sentence_ids=tuple(raw.get("sentences", ())),
-                expression=raw.get("expression"),
-                verify=raw.get("verify"),
-            )
-        )
+        events.append(TimelineEvent.from_dict(raw, start=start, end=end))
     return events, problems

@@ -1,12 +1,28 @@
-"""The lesson as immutable data: what :func:`helpers.load_lesson` returns."""
+"""The lesson as immutable data: what :func:`helpers.load_lesson` returns.
+
+The dataclasses below are the one statement of a lesson's shape on the Python
+side. Each field is the key of the same name in the lesson files and in
+``khabar dump``, except where the field declares another name with
+:func:`key` (``sentence_ids`` is written ``sentences``). :class:`Record`
+turns a file's mapping into a dataclass and back from those declarations:
+nested records, lists as tuples, ``YYYY-MM-DD`` text as dates.
+
+>>> note = Note.from_dict({"id": "n-x", "kind": "style", "sentences": ["p01-s1"], "focus": "نحن",
+...                        "title": "A title", "text": "Some text"})
+>>> note.sentence_ids
+('p01-s1',)
+>>> note.to_dict()["sentences"], note.to_dict()["usual"]
+(['p01-s1'], None)
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
-from types import MappingProxyType
+from types import GenericAlias, MappingProxyType, UnionType
 
 TYPE_CHECKING = False  # typing is not imported at run time: importing helpers stays cheap
 if TYPE_CHECKING:
@@ -22,14 +38,130 @@ __all__ = [
     "Licence",
     "Note",
     "Paragraph",
+    "Record",
     "Sentence",
     "Source",
     "TimelineEvent",
+    "file_keys",
+    "key",
 ]
 
 
+def key(name: str, **options: Any) -> Any:
+    """A dataclass field written ``name`` in the lesson files and in ``khabar dump`` (the alias table).
+
+    ``options`` are those of :func:`dataclasses.field` (``default=``, ...).
+    """
+    return field(metadata={"key": name}, **options)
+
+
+class Record:
+    """Base of the lesson's dataclasses: to and from the plain mappings of the files, by field.
+
+    >>> Bilingual.from_dict({"ar": "نص", "en": "text"})
+    Bilingual(ar='نص', en='text')
+    >>> Source.from_dict({"description": "A news agency's wire"}).language
+    'ar'
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any], **given: Any) -> Any:
+        """Build from a file's mapping (already schema-checked); ``given`` fills or overrides fields by name.
+
+        A key of ``raw`` that is no field is an error: the schema and the model must agree.
+        """
+        values: dict[str, Any] = {}
+        shape = _shape(cls)
+        used = 0  # keys of raw that are fields
+        for name, file_key, convert in shape:
+            used += file_key in raw
+            if name in given:
+                values[name] = given[name]
+            elif file_key in raw:
+                value = raw[file_key]
+                values[name] = value if convert is None or value is None else convert(value)
+        if used < len(raw):
+            unknown = [k for k in raw if k not in {file_key for _, file_key, _ in shape}]
+            if unknown:
+                raise TypeError(f"{cls.__name__} has no field for {', '.join(map(repr, unknown))}")
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every field under its file key, in field order: tuples as lists, dates as ``YYYY-MM-DD``."""
+        return {file_key: _to_file(getattr(self, name)) for name, file_key, _ in _shape(type(self))}
+
+
+def file_keys(cls: type) -> tuple[str, ...]:
+    """The keys a record is written with, in order.
+
+    >>> file_keys(Note)
+    ('id', 'kind', 'sentences', 'focus', 'title', 'text', 'usual')
+    """
+    return tuple(file_key for _, file_key, _ in _shape(cls))
+
+
+_SHAPES: dict[type, tuple[tuple[str, str, Any], ...]] = {}
+
+
+def _shape(cls: type) -> tuple[tuple[str, str, Any], ...]:
+    """(attribute, file key, converter from the file's value or ``None``) of each field, worked out once per class."""
+    shape = _SHAPES.get(cls)
+    if shape is None:
+        namespace = vars(sys.modules[cls.__module__])
+        shape = tuple(
+            (
+                f.name,
+                f.metadata.get("key", f.name),
+                _converter(eval(f.type, namespace) if isinstance(f.type, str) else f.type),
+            )
+            for f in fields(cls)
+            if f.init
+        )
+        _SHAPES[cls] = shape
+    return shape
+
+
+def _converter(kind: Any) -> Any:
+    """A function turning a file's (non-null) value into the field's type, or ``None`` when it is kept as it is."""
+    if isinstance(kind, UnionType):
+        options = [k for k in kind.__args__ if k is not type(None)]
+        if len(options) == 1:
+            return _converter(options[0])
+        lists = [_converter(k) for k in options if isinstance(k, GenericAlias) and k.__origin__ is tuple]
+        if lists and lists[0] is not None:
+            convert_list = lists[0]
+            return lambda value: convert_list(value) if isinstance(value, list) else value
+        return None
+    if isinstance(kind, GenericAlias) and kind.__origin__ is tuple:
+        args = kind.__args__
+        inner = [_converter(k) for k in (args[:1] if len(args) == 2 and args[1] is Ellipsis else args)]
+        if len(args) == 2 and args[1] is Ellipsis:
+            each = inner[0]
+            return tuple if each is None else lambda value: tuple(each(v) for v in value)
+        return lambda value: tuple(v if c is None else c(v) for c, v in zip(inner, value, strict=True))
+    if isinstance(kind, type) and issubclass(kind, Record):
+        return kind.from_dict
+    if kind is dt.date:
+        return lambda value: dt.date.fromisoformat(value) if isinstance(value, str) else value
+    return None
+
+
+def _to_file(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_dict()
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _to_file(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_to_file(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
 @dataclass(frozen=True)
-class Bilingual:
+class Bilingual(Record):
     """A text given in Arabic and English (a quiz prompt may have only one of them)."""
 
     ar: str | None
@@ -37,7 +169,7 @@ class Bilingual:
 
 
 @dataclass(frozen=True)
-class Source:
+class Source(Record):
     """Where the article comes from."""
 
     description: str
@@ -47,16 +179,16 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Licence:
+class Licence(Record):
     """Terms for the article text and for the materials written around it."""
 
     article: str
     materials: str
 
 
-@dataclass(frozen=True)
-class LessonInfo:
-    """The lesson's metadata (``lesson.yaml``)."""
+@dataclass(frozen=True, kw_only=True)
+class LessonInfo(Record):
+    """The lesson's metadata (``lesson.yaml``, without the article's file name)."""
 
     id: str
     title: Bilingual
@@ -64,24 +196,24 @@ class LessonInfo:
     date_inferred: str
     level: str
     place: Bilingual
+    topics: tuple[str, ...] = ()
     source: Source
     licence: Licence
-    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
-class Sentence:
+class Sentence(Record):
     """One sentence of the article, with its vocalization and translation."""
 
     id: str
-    paragraph_id: str
+    paragraph_id: str = key("paragraph")  # not in sentences.yaml: the loader gives the paragraph's id
     ar: str
     ar_vocalized: str
     en: str
 
 
 @dataclass(frozen=True)
-class Paragraph:
+class Paragraph(Record):
     """One paragraph of the article: its sentences in order."""
 
     id: str
@@ -94,12 +226,12 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
-class Note:
+class Note(Record):
     """A teacher's note on the text, pointing at the sentences it explains."""
 
     id: str
     kind: str
-    sentence_ids: tuple[str, ...]
+    sentence_ids: tuple[str, ...] = key("sentences")
     focus: str
     title: str
     text: str
@@ -111,15 +243,18 @@ PAUSAL_POS = frozenset({"noun", "verbal-noun", "participle", "adjective", "prope
 
 
 @dataclass(frozen=True)
-class GlossaryEntry:
-    """One word or expression of the article, as a learner's dictionary gives it."""
+class GlossaryEntry(Record):
+    """One word or expression of the article, as a learner's dictionary gives it.
+
+    ``translit`` is filled by the loader: the file's own, or one computed from the headword.
+    """
 
     id: str
     forms: tuple[str, ...]
     headword: str
     pos: str
     gloss: str
-    sentence_ids: tuple[str, ...]
+    sentence_ids: tuple[str, ...] = key("sentences")
     translit: str = ""
     root: str | None = None
     root_note: str | None = None
@@ -136,68 +271,33 @@ class GlossaryEntry:
         """True for a multi-word expression (shown as one unit in the text)."""
         return any(" " in form for form in self.forms)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "forms": list(self.forms),
-            "headword": self.headword,
-            "pos": self.pos,
-            "gloss": self.gloss,
-            "sentences": list(self.sentence_ids),
-            "translit": self.translit,
-            "root": self.root,
-            "root_note": self.root_note,
-            "verb_form": self.verb_form,
-            "present": self.present,
-            "verbal_noun": self.verbal_noun,
-            "verb": self.verb,
-            "plural": self.plural,
-            "tags": list(self.tags),
-            "note": self.note,
-        }
 
+@dataclass(frozen=True, kw_only=True)
+class TimelineEvent(Record):
+    """One dated event, with its precision, source and how sure we are of it.
 
-@dataclass(frozen=True)
-class TimelineEvent:
-    """One dated event, with its precision, source and how sure we are of it."""
+    ``start`` and ``end`` are days worked out by the loader from ``date`` (as written) and the precision.
+    """
 
     id: str
+    date_text: str = key("date")
+    precision: str  # day | month | year | range
     start: dt.date
     end: dt.date
-    precision: str  # day | month | year | range
+    approximate: bool = False
     label: Bilingual
     category: str
     in_article: bool
+    sentence_ids: tuple[str, ...] = key("sentences", default=())
+    expression: str | None = None
     source: str
     confidence: str  # high | medium | low
-    date_text: str
-    approximate: bool = False
-    sentence_ids: tuple[str, ...] = ()
-    expression: str | None = None
     verify: str | None = None
 
     @property
     def middle(self) -> dt.date:
         """The point used to place the event on a chart."""
         return self.start + (self.end - self.start) / 2
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "date": self.date_text,
-            "precision": self.precision,
-            "start": self.start.isoformat(),
-            "end": self.end.isoformat(),
-            "approximate": self.approximate,
-            "label": {"ar": self.label.ar, "en": self.label.en},
-            "category": self.category,
-            "in_article": self.in_article,
-            "sentences": list(self.sentence_ids),
-            "expression": self.expression,
-            "source": self.source,
-            "confidence": self.confidence,
-            "verify": self.verify,
-        }
 
 
 @dataclass(frozen=True)
@@ -262,48 +362,11 @@ class Lesson:
 
     def to_dict(self) -> dict[str, Any]:
         """The whole lesson in the documented ``khabar dump`` shape."""
-        info = self.info
         return {
-            "lesson": {
-                "id": info.id,
-                "title": {"ar": info.title.ar, "en": info.title.en},
-                "date": info.date.isoformat(),
-                "date_inferred": info.date_inferred,
-                "level": info.level,
-                "place": {"ar": info.place.ar, "en": info.place.en},
-                "topics": list(info.topics),
-                "source": {
-                    "description": info.source.description,
-                    "outlet": info.source.outlet,
-                    "url": info.source.url,
-                    "language": info.source.language,
-                },
-                "licence": {"article": info.licence.article, "materials": info.licence.materials},
-                "paragraphs": [[s.id for s in p.sentences] for p in self.paragraphs],
-            },
-            "sentences": [
-                {
-                    "id": s.id,
-                    "paragraph": s.paragraph_id,
-                    "ar": s.ar,
-                    "ar_vocalized": s.ar_vocalized,
-                    "en": s.en,
-                }
-                for s in self.sentences
-            ],
+            "lesson": {**self.info.to_dict(), "paragraphs": [[s.id for s in p.sentences] for p in self.paragraphs]},
+            "sentences": [s.to_dict() for s in self.sentences],
             "glossary": [e.to_dict() for e in self.glossary],
             "quiz": [q.to_dict() for q in self.quiz],
             "timeline": [e.to_dict() for e in self.timeline],
-            "notes": [
-                {
-                    "id": n.id,
-                    "kind": n.kind,
-                    "sentences": list(n.sentence_ids),
-                    "focus": n.focus,
-                    "title": n.title,
-                    "text": n.text,
-                    "usual": n.usual,
-                }
-                for n in self.notes
-            ],
+            "notes": [n.to_dict() for n in self.notes],
         }

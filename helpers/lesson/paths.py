@@ -1,6 +1,6 @@
-"""Per-user folders of the kit: a cache it can rebuild, and the learner's data.
+"""Folders of the kit: a cache it can rebuild, the learner's data, and where exported files go.
 
-``$KHABAR_CACHE_DIR`` and ``$KHABAR_DATA_DIR`` override them; otherwise the
+``$KHABAR_CACHE_DIR``, ``$KHABAR_DATA_DIR`` and ``$KHABAR_OUTPUT_DIR`` override them; otherwise the
 platform's usual places are used (Linux: ``$XDG_CACHE_HOME`` or ``~/.cache``,
 ``$XDG_DATA_HOME`` or ``~/.local/share``; macOS: ``~/Library/Caches``,
 ``~/Library/Application Support``; Windows: ``%LOCALAPPDATA%``, ``%APPDATA%``).
@@ -12,10 +12,11 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["CACHE_ENV", "DATA_ENV", "user_cache_dir", "user_data_dir"]
+__all__ = ["CACHE_ENV", "DATA_ENV", "OUTPUT_ENV", "output_dir", "user_cache_dir", "user_data_dir"]
 
 CACHE_ENV = "KHABAR_CACHE_DIR"
 DATA_ENV = "KHABAR_DATA_DIR"
+OUTPUT_ENV = "KHABAR_OUTPUT_DIR"
 
 
 def _platform_dir(kind: str) -> Path:
@@ -44,3 +45,9 @@ def user_data_dir() -> Path:
     """Where the learner's progress is kept (``$KHABAR_DATA_DIR`` overrides)."""
     override = os.environ.get(DATA_ENV)
     return Path(override).expanduser() if override else _platform_dir("data")
+
+
+def output_dir() -> Path:
+    """Where worksheets and exports are written: ``$KHABAR_OUTPUT_DIR``, else the working folder (a notebook's own)."""
+    override = os.environ.get(OUTPUT_ENV)
+    return Path(override).expanduser() if override else Path(".")

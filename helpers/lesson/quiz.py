@@ -1,4 +1,11 @@
-"""Quiz items as immutable data: what ``quiz.yaml`` holds once loaded."""
+"""Quiz items as immutable data: what ``quiz.yaml`` holds once loaded.
+
+What an item *does* (its checks, grading, key, the paper it prints on) belongs
+to its type, one class per type in :mod:`helpers.lesson.items`. Each type
+registers itself in :data:`ITEM_TYPES` under its name, and :func:`item_type`
+finds the type of an item. This module holds only the data and the registry:
+it imports no text processing.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,25 @@ from dataclasses import dataclass
 
 from helpers.lesson.model import Bilingual
 
-__all__ = ["Option", "QuizItem"]
+__all__ = ["ITEM_TYPES", "Option", "QuizItem", "item_type"]
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
+#: Every item type by its name (``ITEM_TYPES[item.type]``): instances of ``helpers.lesson.items.ItemType``
+#: subclasses, which register themselves (this module imports none of them: it stays plain data).
+ITEM_TYPES: dict[str, Any] = {}
+
+
+def item_type(item: QuizItem | str) -> Any:
+    """The type (an ``ItemType``: it checks, grades and prints items) of an item or of a type name."""
+    name = item if isinstance(item, str) else item.type
+    try:
+        return ITEM_TYPES[name]
+    except KeyError:
+        known = ", ".join(ITEM_TYPES) or "none registered"
+        raise ValueError(f"unknown item type {name!r} (types: {known})") from None
 
 
 @dataclass(frozen=True)
@@ -47,36 +68,42 @@ class QuizItem:
     strictness: str = "normal"
     hint: str | None = None
 
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> QuizItem:
+        """An item from its ``quiz.yaml`` entry (already checked against the schema)."""
+        key = raw.get("key")
+        if isinstance(key, list):
+            key = tuple(key)
+        statement = raw.get("statement")
+        feedback = raw.get("feedback") or {}
+        return cls(
+            id=raw["id"],
+            type=raw["type"],
+            skill=raw["skill"],
+            difficulty=raw["difficulty"],
+            points=raw["points"],
+            prompt=Bilingual(raw["prompt"].get("ar"), raw["prompt"].get("en")),
+            explanation=raw["explanation"],
+            evidence=tuple(raw["evidence"]),
+            options=tuple(Option(o["id"], o["text"], o["feedback"]) for o in raw.get("options", ())),
+            key=key,
+            statement=Bilingual(statement.get("ar"), statement.get("en")) if statement else None,
+            if_true=feedback.get("if_true"),
+            if_false=feedback.get("if_false"),
+            sentence=raw.get("sentence"),
+            gap=raw.get("gap"),
+            bank=tuple(raw.get("bank", ())),
+            pairs=tuple((p["left"], p["right"]) for p in raw.get("pairs", ())),
+            steps=tuple((st["id"], st["text"]) for st in raw.get("steps", ())),
+            strictness=raw.get("strictness", "normal"),
+            hint=raw.get("hint"),
+        )
+
     @property
     def answers(self) -> tuple[str, ...]:
-        """Accepted typed answers (cloze and short-answer items)."""
-        return self.key if isinstance(self.key, tuple) and self.type in ("cloze", "short-answer") else ()
+        """Accepted typed answers (of the types where the learner types the answer; empty for the others)."""
+        return item_type(self).answers(self)
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "id": self.id,
-            "type": self.type,
-            "skill": self.skill,
-            "difficulty": self.difficulty,
-            "points": self.points,
-            "prompt": {k: v for k, v in (("ar", self.prompt.ar), ("en", self.prompt.en)) if v},
-            "explanation": self.explanation,
-            "evidence": list(self.evidence),
-            "hint": self.hint,
-        }
-        if self.options:
-            data["options"] = [{"id": o.id, "text": o.text, "feedback": o.feedback} for o in self.options]
-        if self.key is not None:
-            data["key"] = list(self.key) if isinstance(self.key, tuple) else self.key
-        if self.statement:
-            data["statement"] = {k: v for k, v in (("ar", self.statement.ar), ("en", self.statement.en)) if v}
-            data["feedback"] = {"if_true": self.if_true, "if_false": self.if_false}
-        if self.sentence:
-            data.update(sentence=self.sentence, gap=self.gap, bank=list(self.bank))
-        if self.pairs:
-            data["pairs"] = [{"left": a, "right": b} for a, b in self.pairs]
-        if self.steps:
-            data["steps"] = [{"id": i, "text": t} for i, t in self.steps]
-        if self.type in ("cloze", "short-answer"):
-            data["strictness"] = self.strictness
-        return data
+        """The item in the ``khabar dump`` shape (its type decides which fields it carries)."""
+        return item_type(self).to_dict(self)

@@ -17,6 +17,21 @@ What can go wrong, and what happens:
   a warning naming both paths, and a fresh file is started;
 * a folder that cannot be written: a warning says so, and progress is kept in
   memory for this session (the kit keeps working).
+
+Views follow the store: :meth:`ProgressStore.observe` registers a function that
+is called with a :class:`ProgressChange` after every write (a word marked known
+in the flashcards shows at once in the known-words list and the reading view).
+
+>>> import tempfile
+>>> store = ProgressStore(Path(tempfile.mkdtemp()) / FILE_NAME)
+>>> store.observe(print)
+>>> store.set_known("L", "g-x")
+ProgressChange(kind='known', lesson='L', keys=('g-x',), known=True, student=None)
+>>> store.set_known_many("L", ["g-x", "g-y", "g-z"])  # g-x is known already
+ProgressChange(kind='known', lesson='L', keys=('g-y', 'g-z'), known=True, student=None)
+>>> store.set_known("L", "g-x")  # nothing changed: nobody is told
+>>> store.unobserve(print)
+>>> store.close()
 """
 
 from __future__ import annotations
@@ -26,15 +41,16 @@ import shutil
 import sqlite3
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from helpers.lesson.paths import DATA_ENV, user_data_dir
 from helpers.study.srs import CardState
 
-__all__ = ["ProgressStore", "ProgressWarning", "open_progress"]
+__all__ = ["ProgressChange", "ProgressStore", "ProgressWarning", "open_progress"]
 
 FILE_NAME = "progress.sqlite3"
 
@@ -57,14 +73,58 @@ class ProgressWarning(UserWarning):
     """Progress could not be kept where it should be; the message says what happened instead."""
 
 
+@dataclass(frozen=True)
+class ProgressChange:
+    """What one write to the store changed, as its observers are told.
+
+    ``kind`` is ``"known"`` (``keys`` are the glossary entries that changed, ``known`` their new state),
+    ``"review"`` (``keys`` holds the flashcard id) or ``"attempt"`` (``keys`` holds the quiz item id,
+    ``student`` says who answered).
+    """
+
+    kind: str
+    lesson: str
+    keys: tuple[str, ...]
+    known: bool | None = None
+    student: str | None = None
+
+
 class ProgressStore:
-    """Progress of one learner; every method commits before it returns."""
+    """Progress of one learner; every method commits before it returns, then tells the observers."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path) if path is not None else user_data_dir() / FILE_NAME
         self.persistent = True
         self.warning: str | None = None
+        self._observers: list[Callable[[ProgressChange], object]] = []
         self._db = self._open()
+
+    # -- observers -------------------------------------------------------------------------
+
+    def observe(self, callback: Callable[[ProgressChange], object]) -> None:
+        """Call ``callback(change)`` after every write that changes something (see :class:`ProgressChange`).
+
+        Observers are called in the order they were added, after the change is committed. If one raises,
+        the others are still called, then the first error is raised again.
+        """
+        if callback not in self._observers:
+            self._observers.append(callback)
+
+    def unobserve(self, callback: Callable[[ProgressChange], object]) -> None:
+        """Stop calling ``callback`` (nothing happens if it was not observing)."""
+        if callback in self._observers:
+            self._observers.remove(callback)
+
+    def _tell(self, change: ProgressChange) -> None:
+        error: BaseException | None = None
+        for callback in list(self._observers):
+            try:
+                callback(change)
+            except Exception as exc:  # the others must still hear of the change
+                if error is None:
+                    error = exc
+        if error is not None:
+            raise error
 
     # -- opening, with the two failure modes -----------------------------------------------
 
@@ -152,6 +212,7 @@ class ProgressStore:
                 "INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?, ?, ?)",
                 (lesson, card, state.repetitions, state.interval_days, state.ease, state.due.isoformat()),
             )
+        self._tell(ProgressChange("review", lesson, (card,)))
 
     def reviews(self, lesson: str) -> list[tuple[str, int, datetime]]:
         """The review history of a lesson: (card, grade, when), oldest first."""
@@ -181,6 +242,7 @@ class ProgressStore:
                 (lesson, student, item, mode, json.dumps(response, ensure_ascii=False, default=str), score, points,
                  (when or datetime.now()).isoformat(timespec="seconds")),
             )  # fmt: skip
+        self._tell(ProgressChange("attempt", lesson, (item,), student=student))
 
     def attempts(self, lesson: str, student: str | None = None) -> list[dict[str, object]]:
         """Attempts on a lesson's quiz (one student's, or everyone's), oldest first."""
@@ -208,13 +270,25 @@ class ProgressStore:
         return {row[0] for row in self._db.execute("SELECT entry FROM known WHERE lesson = ?", (lesson,))}
 
     def set_known(self, lesson: str, entry: str, known: bool = True, when: datetime | None = None) -> None:
-        """Mark a glossary entry as known (or not any more)."""
+        """Mark a glossary entry as known (or not any more); observers hear of it only if that changed it."""
+        self.set_known_many(lesson, (entry,), known, when)
+
+    def set_known_many(
+        self, lesson: str, entries: Iterable[str], known: bool = True, when: datetime | None = None
+    ) -> None:
+        """Mark several entries at once: one transaction, then one change naming those that changed."""
+        changed = []
         with self._write() as db:
-            if known:
-                stamp = (when or datetime.now()).isoformat()
-                db.execute("INSERT OR IGNORE INTO known VALUES (?, ?, ?)", (lesson, entry, stamp))
-            else:
-                db.execute("DELETE FROM known WHERE lesson = ? AND entry = ?", (lesson, entry))
+            stamp = (when or datetime.now()).isoformat()
+            for entry in dict.fromkeys(entries):
+                if known:
+                    cursor = db.execute("INSERT OR IGNORE INTO known VALUES (?, ?, ?)", (lesson, entry, stamp))
+                else:
+                    cursor = db.execute("DELETE FROM known WHERE lesson = ? AND entry = ?", (lesson, entry))
+                if cursor.rowcount:
+                    changed.append(entry)
+        if changed:
+            self._tell(ProgressChange("known", lesson, tuple(changed), known=bool(known)))
 
 
 def _retry_while_locked(step: Callable[[], object], patience: float = 15.0) -> None:

@@ -1,7 +1,8 @@
-"""Comprehension quizzes as plain functions: grading items, per-student variants, results files.
+"""Comprehension quizzes as plain functions: grading items, per-student variants, best attempts, results files.
 
-The widgets in :mod:`helpers.widgets.quiz` and the teacher tools in
-:mod:`helpers.views.quiz` call these.
+Each item type grades itself (:mod:`helpers.lesson.items`); the widgets in
+:mod:`helpers.widgets.quiz` and the teacher tools in :mod:`helpers.views.quiz`
+call these.
 """
 
 from __future__ import annotations
@@ -13,112 +14,74 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from helpers.lesson.items import ItemResult, item_type
 from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
-from helpers.text.matching import grade_text, partial_multiple, partial_order, partial_pairs
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
     from typing import Any
 
     from helpers.study.progress import ProgressStore
 
-__all__ = ["ItemResult", "Variant", "export_results", "grade_item", "results_dict", "student_variant"]
+__all__ = [
+    "ItemResult",
+    "Variant",
+    "best_by_item",
+    "export_results",
+    "grade_item",
+    "results_dict",
+    "student_variant",
+]
 
 
-@dataclass(frozen=True)
-class ItemResult:
-    """The outcome of one answer: points earned out of the item's points, and what to tell the learner."""
+def best_by_item(attempts: Iterable[Mapping[str, Any]]) -> dict[str, float]:
+    """The best score of each item over a student's attempts (dicts with "item" and "score"), in first-seen order.
 
-    item_id: str
-    score: float
-    points: int
-    feedback: str
-    response: Any = None
-
-    @property
-    def correct(self) -> bool:
-        return self.score >= self.points
-
-    @property
-    def answered(self) -> bool:
-        return self.response not in (None, "", [], {}, ())
-
-
-def _no_answer(item: QuizItem, response: Any, message: str = "No answer given yet.") -> ItemResult:
-    return ItemResult(item.id, 0.0, item.points, message, response)
+    >>> best_by_item([{"item": "q1", "score": 0.0}, {"item": "q2", "score": 1}, {"item": "q1", "score": 0.5}])
+    {'q1': 0.5, 'q2': 1.0}
+    """
+    best: dict[str, float] = {}
+    for attempt in attempts:
+        item, score = attempt["item"], float(attempt["score"])
+        best[item] = max(best.get(item, score), score)
+    return best
 
 
 def grade_item(item: QuizItem, response: Any) -> ItemResult:
-    """Grade a response to any item type; odd responses get 0 and a polite explanation.
+    """Grade a response to any item type (its type's :meth:`~helpers.lesson.items.ItemType.grade`).
 
-    Responses: single — an option id; multiple — a collection of option ids;
-    true-false — True/False; cloze and short-answer — the typed text;
-    matching — {left: right}; ordering — the step ids in the learner's order.
+    Odd responses get 0 and a polite explanation. Responses: single — an option id;
+    multiple — a collection of option ids; true-false — True/False; cloze and
+    short-answer — the typed text; matching — {left: right}; ordering — the step
+    ids in the learner's order.
+
+    >>> from helpers import load_lesson
+    >>> item = load_lesson().item("q-signing-who")
+    >>> grade_item(item, item.key).correct, grade_item(item, None).feedback
+    (True, 'Choose one of the answers.')
     """
-    kind = item.type
-    if kind == "single":
-        chosen = next((o for o in item.options if o.id == response), None)
-        if chosen is None:
-            return _no_answer(item, response, "Choose one of the answers.")
-        return ItemResult(
-            item.id, float(item.points) if response == item.key else 0.0, item.points, chosen.feedback, response
-        )
-    if kind == "multiple":
-        if isinstance(response, str) or not hasattr(response, "__iter__"):
-            return _no_answer(item, response, "Tick every answer you think is right.")
-        chosen_ids = set(response)
-        if not chosen_ids:
-            return _no_answer(item, [], "Tick every answer you think is right.")
-        valid = {o.id for o in item.options}
-        if not chosen_ids <= valid:
-            return _no_answer(item, sorted(chosen_ids), "Tick answers from the list.")
-        share = partial_multiple(set(item.key or ()), chosen_ids, valid)
-        lines = [o.feedback for o in item.options if o.id in chosen_ids]
-        missed = set(item.key or ()) - chosen_ids
-        if missed and share > 0:
-            lines.append(f"{len(missed)} right answer{'s' if len(missed) > 1 else ''} not ticked yet.")
-        return ItemResult(item.id, round(share * item.points, 2), item.points, " ".join(lines), sorted(chosen_ids))
-    if kind == "true-false":
-        if not isinstance(response, bool):
-            return _no_answer(item, response, "Choose true or false.")
-        feedback = item.if_true if response else item.if_false
-        return ItemResult(
-            item.id, float(item.points) if response is item.key else 0.0, item.points, feedback or "", response
-        )
-    if kind in ("cloze", "short-answer"):
-        if not isinstance(response, str) or not response.strip():
-            return _no_answer(item, response, "Type your answer first.")
-        verdict = grade_text(item.answers, response, item.strictness)
-        shown = response if len(response) <= 200 else response[:200] + "…"
-        return ItemResult(item.id, float(item.points) if verdict.accepted else 0.0, item.points, verdict.note, shown)
-    if kind == "matching":
-        if not isinstance(response, dict) or not any(response.values()):
-            return _no_answer(item, response, "Match each word with a meaning.")
-        share = partial_pairs(dict(item.pairs), response)
-        right = round(share * len(item.pairs))
-        return ItemResult(
-            item.id, round(share * item.points, 2), item.points, f"{right} of {len(item.pairs)} pairs right.", response
-        )
-    if kind == "ordering":
-        order = list(response) if isinstance(response, (list, tuple)) else []
-        if sorted(order) != sorted(i for i, _ in item.steps):
-            return _no_answer(item, response, "Put every step in a different place.")
-        share = partial_order([i for i, _ in item.steps], order)
-        verdict = (
-            "All in the right order." if share == 1 else f"{share:.0%} of the pairs of steps are in the right order."
-        )
-        return ItemResult(item.id, round(share * item.points, 2), item.points, verdict, order)
-    raise ValueError(f"unknown item type {kind!r}")
+    return item_type(item).grade(item, response)
 
 
 @dataclass(frozen=True)
 class Variant:
-    """A student's version of a quiz: which items, in which order, with options in which order."""
+    """A student's version of a quiz: which items, in which order, and how each item's parts are arranged.
+
+    ``arrangements[item_id]`` is the order the student sees the item's options,
+    the right-hand sides of its pairs, its steps or its word bank in (see
+    :meth:`~helpers.lesson.items.ItemType.arrangement`).
+    """
 
     student: str
     items: tuple[QuizItem, ...]
-    option_order: dict[str, tuple[str, ...]]
+    arrangements: dict[str, tuple[str, ...]]
+
+    @property
+    def option_order(self) -> dict[str, tuple[str, ...]]:
+        """The option ids of each item in the order shown (empty for items without options)."""
+        return {q.id: self.arrangements[q.id] if q.options else () for q in self.items}
 
 
 def _seed(*parts: str) -> int:
@@ -133,7 +96,12 @@ def student_variant(
     shuffle_items: bool = True,
     shuffle_options: bool = True,
 ) -> Variant:
-    """The same student id always gets the same items, order and option order; different ids differ.
+    """The same student id always gets the same paper; different ids get different ones.
+
+    The paper: which items (``count`` of them), in which order, and each item's
+    arrangement (options, pairs, steps, word bank), all from the student's seed.
+    Without ``shuffle_options`` every item keeps the author's order where that
+    gives nothing away (a paper that is not shuffled is the same for everyone).
 
     >>> from helpers import load_lesson
     >>> lesson = load_lesson()
@@ -148,21 +116,17 @@ def student_variant(
         pool = [q for q in pool if q.id in chosen]
     if shuffle_items:
         rng.shuffle(pool)
-    order = {}
-    for q in pool:
-        ids = [o.id for o in q.options]
-        if shuffle_options:
-            random.Random(_seed(lesson.id, student, q.id)).shuffle(ids)
-        order[q.id] = tuple(ids)
-    return Variant(student, tuple(pool), order)
+    arrangements = {
+        q.id: item_type(q).arrangement(q, random.Random(_seed(lesson.id, student, q.id)) if shuffle_options else None)
+        for q in pool
+    }
+    return Variant(student, tuple(pool), arrangements)
 
 
 def results_dict(store: ProgressStore, lesson: Lesson, student: str) -> dict[str, Any]:
     """A student's attempts on a lesson's quiz, as the results file records them."""
     attempts = store.attempts(lesson.id, student)
-    best: dict[str, float] = {}
-    for a in attempts:
-        best[a["item"]] = max(best.get(a["item"], 0.0), a["score"])
+    best = best_by_item(attempts)
     points = {q.id: q.points for q in lesson.quiz}
     return {
         "format": "khabar-results/1",

@@ -1,12 +1,13 @@
-"""A class's results as HTML tables and charts, for the teacher notebook."""
+"""A class's results as HTML tables and charts, for the teacher notebook.
+
+The HTML is the template ``templates/class_report.html.j2`` (autoescaped): a student's name is text, whatever
+it holds. The results come through :class:`~helpers.study.classroom.ClassResults` only.
+"""
 
 from __future__ import annotations
 
-from html import escape
-
 from helpers.study.classroom import ClassResults
-from helpers.views.html import CSS, Html
-from helpers.views.quiz import _cell
+from helpers.views.html import Html, style, template
 
 __all__ = ["class_charts", "class_charts_html", "class_results_html"]
 
@@ -14,29 +15,38 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+_TEMPLATE = "class_report.html.j2"
+
+
+def _share(got: float, total: float) -> float:
+    return got / total if total else 0.0
+
+
+def _colour(share: float) -> str:
+    """The bar's colour class: red under half the points, orange under three quarters, else green."""
+    return "low" if share < 0.5 else "mid" if share < 0.75 else "high"
+
 
 def class_results_html(results: ClassResults) -> Html:
     """The class in a table: each student's score, then the items that went worst with their common wrong answers."""
-    rows = "".join(
-        f"<tr><td>{escape(s)}</td><td>{got:g} / {total}</td><td>{(got / total if total else 0):.0%}</td></tr>"
-        for s, (got, total) in sorted(results.student_scores().items())
-    )
+    students = [
+        (name, f"{got:g} / {total}", f"{_share(got, total):.0%}")
+        for name, (got, total) in sorted(results.student_scores().items())
+    ]
     wrong = results.common_wrong_answers()
     hardest = sorted(results.item_difficulty().items(), key=lambda kv: kv[1])[:8]
-    items = "".join(
-        f"<tr><td>{escape(i)}</td><td>{share:.0%}</td><td>"
-        + " · ".join(f"{_cell(text)} ({n})" for text, n in wrong.get(i, []))
-        + "</td></tr>"
-        for i, share in hardest
+    part = template(_TEMPLATE).module.results(  # type: ignore[attr-defined]
+        count=len(results.students),
+        students=students,
+        hardest=[(item, f"{share:.0%}", wrong.get(item, [])) for item, share in hardest],
+        skipped=list(results.skipped),
     )
-    skipped = "".join(f"<li>{escape(s)}</li>" for s in results.skipped)
-    return Html(
-        f'<style>{CSS}</style><div class="khabar-en"><b>{len(results.files)} students.</b></div>'
-        f'<table class="khabar-table"><tr><th>Student</th><th>Points</th><th>Share</th></tr>{rows}</table>'
-        f'<p class="khabar-en"><b>The hardest items</b> (share of points earned) and the most common wrong answers:</p>'
-        '<table class="khabar-table"><tr><th>Item</th><th>Class</th><th>Wrong answers (students)</th></tr>'
-        f"{items}</table>" + (f'<p class="khabar-en">Files skipped:</p><ul>{skipped}</ul>' if skipped else "")
-    )
+    return style() + part
+
+
+def _mathtext_off(text: str) -> str:
+    """A label matplotlib draws as typed: ``$`` would otherwise start its math mode (``$x$`` → italic x)."""
+    return str(text).replace("$", r"\$")
 
 
 def class_charts(results: ClassResults) -> Figure:
@@ -59,9 +69,10 @@ def class_charts(results: ClassResults) -> Figure:
     ax1.set_ylim(0, 100)
     ax1.set_title("Item difficulty for the class (red: under half the points)")
     names = sorted(scores)
-    shares = [100 * scores[n][0] / scores[n][1] if scores[n][1] else 0 for n in names]
+    shares = [100 * _share(*scores[n]) for n in names]
     ax2.barh(range(len(names)), shares, color="#5b8bd0")
-    ax2.set_yticks(range(len(names)), names)
+    # Names are the students' own text: no math mode, no TeX, whatever the user's matplotlib settings.
+    ax2.set_yticks(range(len(names)), [_mathtext_off(n) for n in names], usetex=False)
     ax2.invert_yaxis()
     ax2.set_xlim(0, 100)
     ax2.set_xlabel("% of the points of the items answered")
@@ -73,32 +84,11 @@ def class_charts_html(results: ClassResults) -> Html:
     """The same two charts as :func:`class_charts`, as HTML bars: quick to draw, printable, readable offline."""
     difficulty = results.item_difficulty()
     number = {q.id: n for n, q in enumerate(results.lesson.quiz, start=1)}
-
-    def bar(share: float, colour: str) -> str:
-        return (
-            f'<div style="background:#eee;width:22em;height:0.9em;display:inline-block;vertical-align:middle">'
-            f'<div style="background:{colour};width:{share * 100:.0f}%;height:100%"></div></div> {share:.0%}'
-        )
-
-    def colour(share: float) -> str:
-        return "#d9534f" if share < 0.5 else "#f0ad4e" if share < 0.75 else "#5cb85c"
-
-    items = "".join(
-        f"<tr><td{_LEFT_CELL}>{number[i]}</td><td{_LEFT_CELL}>{escape(i)}</td>"
-        f"<td{_LEFT_CELL}>{bar(v, colour(v))}</td></tr>"
-        for i, v in sorted(difficulty.items(), key=lambda kv: number[kv[0]])
-    )
-    students = "".join(
-        f"<tr><td{_LEFT_CELL}>{escape(s)}</td><td{_LEFT_CELL}>{bar(got / total if total else 0, '#5b8bd0')}</td></tr>"
-        for s, (got, total) in sorted(results.student_scores().items())
-    )
-    return Html(
-        f'<style>{CSS}</style><p class="khabar-en"><b>Item difficulty</b>: share of the points the class earned '
-        "(red: under half).</p>"
-        f'<table class="khabar-table"><tr><th>#</th><th>Item</th><th>Class</th></tr>{items}</table>'
-        f'<p class="khabar-en"><b>Score per student</b> (share of the points of the items answered).</p>'
-        f'<table class="khabar-table"><tr><th>Student</th><th>Score</th></tr>{students}</table>'
-    )
-
-
-_LEFT_CELL = ' style="text-align: left; padding: 0.1em 0.6em"'
+    items = [
+        (number[item], item, f"{share * 100:.0f}", _colour(share))
+        for item, share in sorted(difficulty.items(), key=lambda kv: number[kv[0]])
+    ]
+    students = [
+        (name, f"{_share(got, total) * 100:.0f}") for name, (got, total) in sorted(results.student_scores().items())
+    ]
+    return style() + template(_TEMPLATE).module.charts(items=items, students=students)  # type: ignore[attr-defined]

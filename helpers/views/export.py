@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from html import escape
 from pathlib import Path
 
 from helpers.lesson.model import GlossaryEntry, Lesson
 from helpers.text.folding import find_form
 from helpers.text.safe import spreadsheet_cell
+from helpers.views.html import Markup, escape, stylesheet
 
 __all__ = ["CSV_COLUMNS", "anki_ids", "cloze_sentence", "export_anki", "export_csv"]
 
@@ -53,18 +53,13 @@ def cloze_sentence(text: str, spans: list[tuple[int, int]], gap: str = "[…]") 
     ('وقع […] مذكرة', 'وقع <b>الوزير</b> مذكرة')
     """
     if not spans:
-        return escape(text), escape(text)
+        return str(escape(text)), str(escape(text))
     a, b = spans[0]
+    before, word, after = text[:a], text[a:b], text[b:]
     return (
-        escape(text[:a]) + escape(gap) + escape(text[b:]),
-        escape(text[:a]) + "<b>" + escape(text[a:b]) + "</b>" + escape(text[b:]),
+        str(Markup("{}{}{}").format(before, gap, after)),
+        str(Markup("{}<b>{}</b>{}").format(before, word, after)),
     )
-
-
-_CARD_CSS = """.card { font-family: sans-serif; font-size: 20px; text-align: center; }
-.ar { font-family: 'Amiri', 'Noto Naskh Arabic', serif; font-size: 34px; direction: rtl; }
-.sentence { font-family: 'Amiri', 'Noto Naskh Arabic', serif; font-size: 24px; direction: rtl; margin-top: 12px; }
-.small { font-size: 15px; color: #555; }"""
 
 
 def export_anki(lesson: Lesson, path: str | Path) -> Path:
@@ -93,7 +88,7 @@ def export_anki(lesson: Lesson, path: str | Path) -> Path:
                 "afmt": '<div>{{Gloss}}</div><div class="ar">{{Arabic}}</div>' + back_extra,
             },
         ],
-        css=_CARD_CSS,
+        css=stylesheet("anki"),
         sort_field_index=0,
     )
     deck = genanki.Deck(deck_id, f"Khabar::{lesson.info.title.en}")

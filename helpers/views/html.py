@@ -1,113 +1,190 @@
-"""HTML building blocks: Arabic and English elements, marked spans, the kit's stylesheet.
+"""HTML building blocks: Arabic and English elements, marked spans, the kit's stylesheet and templates.
 
-Every function escapes the text it is given. Arabic carries ``dir="rtl" lang="ar"``,
-English ``dir="ltr" lang="en"``.
+HTML is a type here, not a convention: every function returns MarkupSafe's ``Markup``; plain ``str`` given to
+it is escaped, ``Markup`` is kept as it is. Build larger fragments the same way (``Markup("<b>{}</b>").format(x)``,
+``Markup("").join(parts)``) or in a Jinja2 template (:func:`render`, autoescaped), never with f-strings of tags:
+``Markup + str`` escapes the ``str``. Arabic carries ``dir="rtl" lang="ar"``, English ``dir="ltr" lang="en"``.
+
+>>> ar("<b>") + Markup("<br>") + "<i>"
+Markup('<span class="khabar-ar" dir="rtl" lang="ar">&lt;b&gt;</span><br>&lt;i&gt;')
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from html import escape
+from functools import cache
+from pathlib import Path
 
-from helpers.text.arabic import arabic_runs
+from markupsafe import Markup, escape
 
-__all__ = ["CSS", "Html", "ar", "en", "marked", "style"]
+from helpers.text.arabic import arabic_runs, contains_arabic
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from jinja2 import Environment, Template
+
+__all__ = [
+    "ARABIC_BLOCK_STYLE",
+    "HIDDEN_STYLE",
+    "Html",
+    "Markup",
+    "ar",
+    "ar_or_text",
+    "en",
+    "escape",
+    "marked",
+    "mixed",
+    "render",
+    "style",
+    "stylesheet",
+    "template",
+]
 
 
-class Html(str):
-    """A string of HTML that Jupyter renders (and tests can search as text)."""
+class Html(Markup):
+    """HTML that Jupyter renders: a MarkupSafe ``Markup``, so text joined to it is escaped, never trusted."""
+
+    __slots__ = ()
 
     def _repr_html_(self) -> str:
         return str(self)
 
 
-CSS = """
-.khabar-ar { font-family: 'Amiri', 'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', serif;
-  font-size: 1.45em; line-height: 2.1; direction: rtl; text-align: right; unicode-bidi: isolate; }
-.khabar-en { font-size: 1.0em; line-height: 1.5; direction: ltr; text-align: left; color: #333; }
-.khabar-focus { border: 1px solid #c8d3e0; border-radius: 6px; padding: 0.4em 0.9em; background: #f8fafc; }
-.khabar-focus > p.khabar-ar { font-size: 1.9em; }
-.khabar-ar-inline { font-family: 'Amiri', 'Noto Naskh Arabic', 'Noto Sans Arabic', 'DejaVu Sans', serif;
-  font-size: 1.15em; unicode-bidi: isolate; }
-.khabar-sid { font-family: monospace; font-size: 0.8em; color: #667; }
-.khabar-article .khabar-s { cursor: default; }
-.khabar-article .khabar-current { background: #fff2b3; border-radius: 3px; }
-.khabar-article p.khabar-ar { margin: 0 0 0.6em 0; }
-.khabar-en-block { margin: 0 0 0.9em 0; }
-.khabar-notes { margin-top: 0.5em; }
-.khabar-note { border-left: 3px solid #d98b00; padding: 0.1em 0.7em; margin: 0.5em 0; }
-.khabar-note .khabar-kind { font-variant: small-caps; color: #8a5a00; }
-.khabar-gloss { border-bottom: 2px dotted #5b8bd0; position: relative; cursor: help; }
-.khabar-gloss.khabar-unknown { border-bottom: 2px solid #d9534f; background: #fff4f3; }
-.khabar-gloss:hover > .khabar-pop, .khabar-gloss:focus > .khabar-pop, .khabar-gloss:focus-within > .khabar-pop {
-  display: block !important; }
-.khabar-pop { position: absolute; z-index: 20; top: 100%; right: 0; min-width: 24em; max-width: 34em;
-  background: #fffef6; border: 1px solid #c9b97a; border-radius: 6px; padding: 0.3em 0.6em;
-  box-shadow: 0 2px 8px rgba(0,0,0,.18); font-size: 0.62em; line-height: 1.5; text-align: left;
-  white-space: normal; font-family: system-ui, 'DejaVu Sans', sans-serif; color: #222; }
-.khabar-focus .khabar-pop { font-size: 0.5em; }
-.khabar-card-face { font-size: 2.6em; text-align: center !important; margin: 0.3em 0; }
-div.khabar-en.khabar-card-face { font-size: 1.8em; }
-.khabar-headword { font-family: 'Amiri', 'Noto Naskh Arabic', 'DejaVu Sans', serif; font-size: 1.5em; }
-.khabar-entry { border-bottom: 1px solid #e3e3e3; padding: 0.4em 0; }
-.khabar-example { font-size: 1.2em; }
-.khabar-pop-line { display: block; }
-.khabar-pop-head { font-family: 'Amiri', 'Noto Naskh Arabic', 'DejaVu Sans', serif; font-size: 1.6em; }
-.khabar-right { color: #1d6b2c; } .khabar-partly { color: #8a5a00; } .khabar-wrong { color: #a52a2a; }
-.khabar-evidence { border-right: 3px solid #5b8bd0; padding: 0 0.6em; margin: 0.3em 0; }
-.khabar-cloze { font-size: 1.6em; }
-.khabar-item { border-top: 1px solid #ddd; padding: 0.5em 0; }
-.khabar-rtl-input input { direction: rtl; text-align: right; font-size: 1.3em; }
-.khabar-rtl .widget-checkbox, .khabar-rtl label { direction: rtl; text-align: right; }
-mark.khabar-mark { background: #ffd97a; padding: 0 1px; border-radius: 2px; }
-table.khabar-table td, table.khabar-table th { text-align: left; vertical-align: top; padding: 0.2em 0.6em; }
-.khabar-rtl, .khabar-rtl input, .khabar-rtl select { direction: rtl; text-align: right; }
-.khabar-rtl .widget-radio-box input { float: right; margin: 0 0 0 8px; }
-"""
+# -- the stylesheet ------------------------------------------------------------------------------
+
+_SECTION = re.compile(r"/\* == (\w+) ==[^*]*\*/\n(.*?)(?=/\* == \w+ ==|\Z)", re.S)
+
+#: The only inline styles the kit writes: what must still hold on a page without the stylesheet. JupyterLab
+#: drops ``<style>`` elements from the saved outputs of a notebook that is not trusted yet (the state of every
+#: notebook a learner has just downloaded) but keeps ``style`` attributes: gloss cards stay hidden until hovered,
+#: and Arabic blocks stay right-aligned against the notebook's own ``p { text-align: left }``.
+HIDDEN_STYLE = "display: none"
+ARABIC_BLOCK_STYLE = "text-align: right"
 
 
-#: Table cells read left to right from the top, whatever the notebook's own table style says.
-_LEFT = ' style="text-align: left; vertical-align: top"'
+@cache
+def _sections() -> dict[str, str]:
+    text = (Path(__file__).parent / "static" / "khabar.css").read_text(encoding="utf-8")
+    return {name: body.strip() for name, body in _SECTION.findall(text)}
+
+
+def stylesheet(section: str = "screen") -> str:
+    """One section of the kit's stylesheet (``static/khabar.css``): "screen", "print" or "anki".
+
+    >>> ".khabar-ar" in stylesheet("screen"), "page-break-inside" in stylesheet("print")
+    (True, True)
+    """
+    try:
+        return _sections()[section]
+    except KeyError:
+        raise ValueError(f"the stylesheet has no section {section!r} (it has {', '.join(_sections())})") from None
 
 
 def style() -> Html:
-    """The kit's stylesheet, to display once per notebook (views include it)."""
-    return Html(f"<style>{CSS}</style>")
+    """The kit's stylesheet as a ``<style>`` element, to display once per notebook (views include it)."""
+    return Html("<style>{}</style>").format(Markup(stylesheet("screen")))
 
 
-def ar(text: str, tag: str = "span", cls: str = "khabar-ar", raw: bool = False) -> str:
-    """Arabic text in an element with ``dir="rtl" lang="ar"`` (escaped unless ``raw``)."""
-    body = text if raw else escape(text)
-    align = "" if tag == "span" else ' style="text-align: right"'  # beats notebook themes' p { left }
-    return f'<{tag} class="{cls}" dir="rtl" lang="ar"{align}>{body}</{tag}>'
+# -- elements ------------------------------------------------------------------------------------
+
+_TAGS = frozenset({"span", "div", "p", "td", "th", "li", "b", "h1", "h2", "h3"})
 
 
-def en(text: str, tag: str = "span", cls: str = "khabar-en") -> str:
-    """English text in an element with ``dir="ltr" lang="en"``, escaped."""
-    return f'<{tag} class="{cls}" dir="ltr" lang="en">{escape(text)}</{tag}>'
+def _element(tag: str, cls: str, lang: str, direction: str, body: str, style: str = "") -> Markup:
+    if tag not in _TAGS:
+        raise ValueError(f"not an element the kit writes: {tag!r}")
+    attributes = Markup(' style="{}"').format(style) if style else Markup("")
+    return Markup('<{0} class="{1}" dir="{2}" lang="{3}"{4}>{5}</{0}>').format(
+        Markup(tag), cls, direction, lang, attributes, body
+    )
 
 
-def marked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+def ar(text: str, tag: str = "span", cls: str = "khabar-ar") -> Markup:
+    """Arabic text in an element with ``dir="rtl" lang="ar"``: plain text is escaped, ``Markup`` kept.
+
+    >>> ar("<b>")
+    Markup('<span class="khabar-ar" dir="rtl" lang="ar">&lt;b&gt;</span>')
+    >>> ar(Markup("<b>وقع</b>"), tag="p")
+    Markup('<p class="khabar-ar" dir="rtl" lang="ar" style="text-align: right"><b>وقع</b></p>')
+    """
+    return _element(tag, cls, "ar", "rtl", text, "" if tag == "span" else ARABIC_BLOCK_STYLE)
+
+
+def en(text: str, tag: str = "span", cls: str = "khabar-en") -> Markup:
+    """English text in an element with ``dir="ltr" lang="en"``: plain text is escaped, ``Markup`` kept.
+
+    >>> en('say "hi" & go', tag="p")
+    Markup('<p class="khabar-en" dir="ltr" lang="en">say &#34;hi&#34; &amp; go</p>')
+    """
+    return _element(tag, cls, "en", "ltr", text)
+
+
+def ar_or_text(text: str, cls: str = "khabar-ar-inline") -> Markup:
+    """Text of unknown language (a student's answer, a quiz key): inline Arabic if it has an Arabic letter.
+
+    >>> ar_or_text("وقع"), ar_or_text("<b>")
+    (Markup('<span class="khabar-ar-inline" dir="rtl" lang="ar">وقع</span>'), Markup('&lt;b&gt;'))
+    """
+    return ar(text, cls=cls) if contains_arabic(text) else escape(text)
+
+
+def marked(text: str, spans: Iterable[tuple[int, int]]) -> Markup:
     """Escape ``text`` and wrap the given character spans in ``<mark>``.
 
     >>> marked("a<b>c", [(1, 4)])
-    'a<mark class="khabar-mark">&lt;b&gt;</mark>c'
+    Markup('a<mark class="khabar-mark">&lt;b&gt;</mark>c')
     """
     out, last = [], 0
     for start, end in sorted(set(spans)):
         if start < last:
             continue  # overlapping spans: the first wins
-        out += [escape(text[last:start]), f'<mark class="khabar-mark">{escape(text[start:end])}</mark>']
+        out += [escape(text[last:start]), Markup('<mark class="khabar-mark">{}</mark>').format(text[start:end])]
         last = end
     out.append(escape(text[last:]))
-    return "".join(out)
+    return Markup("").join(out)
 
 
-def _mixed(text: str) -> str:
-    """English text quoting Arabic: escaped, each Arabic run isolated right to left."""
+def mixed(text: str) -> Markup:
+    """English text quoting Arabic: escaped, each Arabic run isolated right to left.
+
+    >>> mixed("<i>خطوة</i> means step")
+    Markup('&lt;i&gt;<span class="khabar-ar-inline" dir="rtl" lang="ar">خطوة</span>&lt;/i&gt; means step')
+    """
     out, last = [], 0
     for start, end in arabic_runs(text):
         out += [escape(text[last:start]), ar(text[start:end], cls="khabar-ar-inline")]
         last = end
     out.append(escape(text[last:]))
-    return "".join(out)
+    return Markup("").join(out)
+
+
+# -- templates -----------------------------------------------------------------------------------
+
+
+@cache
+def _environment() -> Environment:
+    """The one Jinja2 environment (templates in ``views/templates``, autoescaped), made on first use."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=PackageLoader("helpers.views", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(ar=ar, en=en, mixed=mixed, ar_or_text=ar_or_text, marked=marked)
+    env.globals.update(stylesheet=stylesheet)
+    return env
+
+
+def template(name: str) -> Template:
+    """A template of ``views/templates`` (filters ``ar``, ``en``, ``mixed``, ``ar_or_text``, ``marked``)."""
+    return _environment().get_template(name)
+
+
+def render(name: str, **context: object) -> Html:
+    """Render a template of ``views/templates`` to :class:`Html`; every value not ``Markup`` is escaped."""
+    return Html(template(name).render(**context))

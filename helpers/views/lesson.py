@@ -1,22 +1,20 @@
 """HTML for the lesson: sentences, the whole article, teacher notes, an overview.
 
-Every function returns :class:`Html`, a ``str`` that Jupyter displays as HTML,
-so the same call works in a notebook, in Voilà, in a static HTML export and in
-a test. Every piece of lesson text is escaped: a lesson file cannot inject
-markup or script. Arabic carries ``dir="rtl" lang="ar"``, English
-``dir="ltr" lang="en"``.
+Every function returns :class:`~helpers.views.html.Html` (MarkupSafe ``Markup`` that Jupyter displays), so
+the same call works in a notebook, in Voilà, in a static HTML export and in a test. Lesson text is plain
+``str`` and escaped wherever it is joined to markup: a lesson file cannot inject markup or script. Arabic
+carries ``dir="rtl" lang="ar"``, English ``dir="ltr" lang="en"``.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from html import escape
 
 from helpers.lesson.model import GlossaryEntry, Lesson, Note, Sentence
 from helpers.study.glossing import GlossSpan, gloss_spans
 from helpers.text.arabic import find_phrase, vocalized_span
-from helpers.views.html import _LEFT, CSS, Html, _mixed, ar, en
+from helpers.views.html import HIDDEN_STYLE, Html, Markup, ar, en, escape, mixed, style
 
 __all__ = [
     "annotated_sentence",
@@ -61,17 +59,12 @@ def sentence_html(
     """
     notes = tuple(notes)
     body = annotated_sentence(sentence, vocalized=vocalized, notes=notes, glossary=glossary, known=known)
-    parts = [
-        '<div class="khabar-focus">',
-        f'<div class="khabar-sid">{escape(sentence.id)}</div>',
-        ar(body, tag="p", raw=True),
-    ]
+    parts = [Markup('<div class="khabar-sid">{}</div>').format(sentence.id), ar(body, tag="p")]
     if translation:
         parts.append(en(sentence.en, tag="p"))
     if notes:
         parts.append(_notes_block(notes))
-    parts.append("</div>")
-    return Html("".join(parts))
+    return Html('<div class="khabar-focus">{}</div>').format(Markup("").join(parts))
 
 
 def article_html(
@@ -90,19 +83,18 @@ def article_html(
     every glossary word carries its gloss (see :func:`sentence_html`).
     """
     known = set(known) if known is not None else None
-    parts = [f"<style>{CSS}</style>", '<div class="khabar-article">']
+    parts = []
     for paragraph in lesson.paragraphs:
         spans = []
         for s in paragraph.sentences:
             cls = "khabar-s khabar-current" if s.id == current else "khabar-s"
             entries = lesson.glossary_for(s.id) if glosses else ()
             body = annotated_sentence(s, vocalized=vocalized, glossary=entries, known=known)
-            spans.append(f'<span class="{cls}" data-sid="{escape(s.id)}">{body}</span>')
-        parts.append(ar(" ".join(spans), tag="p", raw=True))
+            spans.append(Markup('<span class="{}" data-sid="{}">{}</span>').format(cls, s.id, body))
+        parts.append(ar(Markup(" ").join(spans), tag="p"))
         if translation:
             parts.append(en(" ".join(s.en for s in paragraph.sentences), tag="p", cls="khabar-en khabar-en-block"))
-    parts.append("</div>")
-    return Html("".join(parts))
+    return style() + Markup('<div class="khabar-article">{}</div>').format(Markup("").join(parts))
 
 
 def annotated_sentence(
@@ -112,8 +104,8 @@ def annotated_sentence(
     notes: Iterable[Note] = (),
     glossary: Iterable[GlossaryEntry] = (),
     known: Iterable[str] | None = None,
-) -> str:
-    """The sentence's Arabic as escaped HTML, with glossed units and note words marked."""
+) -> Markup:
+    """The sentence's Arabic as HTML (its text escaped), with glossed units and note words marked."""
     text = sentence.ar_vocalized if vocalized else sentence.ar
 
     def shown(start: int, end: int) -> tuple[int, int]:
@@ -123,56 +115,70 @@ def annotated_sentence(
     marks = focus_spans(sentence, notes, vocalized)
     known = set(known) if known is not None else None
     cuts = sorted({0, len(text), *(x for a, b, _ in glossed for x in (a, b)), *(x for m in marks for x in m)})
-    out: list[str] = []
+    out: list[Markup] = []
     open_gloss = None
     for a, b in itertools.pairwise(cuts):
         here = next((g for g in glossed if g[0] <= a and b <= g[1]), None)
         if here is not open_gloss:
             if open_gloss is not None:
-                out.append(_popup(open_gloss[2]) + "</span>")
+                out.append(_popup(open_gloss[2]) + Markup("</span>"))
             if here is not None:
                 entry = here[2].entry
                 unknown = known is not None and entry.id not in known
-                cls = "khabar-gloss khabar-unknown" if unknown else "khabar-gloss"
-                title = escape(f"{entry.headword} — {entry.gloss}", quote=True)
-                out.append(f'<span class="{cls}" tabindex="0" data-entry="{escape(entry.id)}" title="{title}">')
+                out.append(
+                    Markup('<span class="{}" tabindex="0" data-entry="{}" title="{}">').format(
+                        "khabar-gloss khabar-unknown" if unknown else "khabar-gloss",
+                        entry.id,
+                        f"{entry.headword} — {entry.gloss}",
+                    )
+                )
             open_gloss = here
-        piece = escape(text[a:b])
-        out.append(
-            f'<mark class="khabar-mark">{piece}</mark>' if any(m[0] <= a and b <= m[1] for m in marks) else piece
-        )
+        piece = text[a:b]
+        marked = any(m[0] <= a and b <= m[1] for m in marks)
+        out.append(Markup('<mark class="khabar-mark">{}</mark>').format(piece) if marked else escape(piece))
     if open_gloss is not None:
-        out.append(_popup(open_gloss[2]) + "</span>")
-    return "".join(out)
+        out.append(_popup(open_gloss[2]) + Markup("</span>"))
+    return Markup("").join(out)
 
 
-def _popup(span: GlossSpan) -> str:
+def _popup(span: GlossSpan) -> Markup:
     """The gloss card shown on hover: hidden by an inline style if the page has no stylesheet."""
     lines = [_entry_line(span.entry, main=True), *(_entry_line(p) for p in span.parts)]
-    return f'<span class="khabar-pop" dir="ltr" lang="en" style="display: none">{"".join(lines)}</span>'
-
-
-def _entry_line(entry: GlossaryEntry, main: bool = False) -> str:
-    grammar = entry.pos + (f" {entry.verb_form}" if entry.verb_form else "")
-    root = f"root {ar(entry.root, cls='khabar-ar-inline')}" if entry.root else escape(entry.root_note or "")
-    head = ar(entry.headword, cls="khabar-pop-head" if main else "khabar-ar-inline")
-    return (
-        f'<span class="khabar-pop-line">{head} <i>{escape(entry.translit)}</i> · {escape(grammar)} · '
-        f"<b>{escape(entry.gloss)}</b> · {root}</span>"
+    return Markup('<span class="khabar-pop" dir="ltr" lang="en" style="{}">{}</span>').format(
+        HIDDEN_STYLE, Markup("").join(lines)
     )
 
 
-def _notes_block(notes: Iterable[Note]) -> str:
+def _entry_line(entry: GlossaryEntry, main: bool = False) -> Markup:
+    grammar = entry.pos + (f" {entry.verb_form}" if entry.verb_form else "")
+    root = Markup("root {}").format(ar(entry.root, cls="khabar-ar-inline")) if entry.root else entry.root_note or ""
+    head = ar(entry.headword, cls="khabar-pop-head" if main else "khabar-ar-inline")
+    return Markup('<span class="khabar-pop-line">{} <i>{}</i> · {} · <b>{}</b> · {}</span>').format(
+        head, entry.translit, grammar, entry.gloss, root
+    )
+
+
+def _notes_block(notes: Iterable[Note]) -> Markup:
     items = []
     for note in notes:
-        usual = f" — usual form: {ar(note.usual, cls='khabar-ar-inline')}" if note.usual else ""
+        usual = Markup(" — usual form: {}").format(ar(note.usual, cls="khabar-ar-inline")) if note.usual else ""
         items.append(
-            '<div class="khabar-note">'
-            f'<span class="khabar-kind">{escape(note.kind)}</span> · <b>{_mixed(note.title)}</b>'
-            f" (on {ar(note.focus, cls='khabar-ar-inline')}){usual}"
-            f'<div dir="ltr" lang="en">{_mixed(note.text)}</div></div>'
+            Markup(
+                '<div class="khabar-note"><span class="khabar-kind">{}</span> · <b>{}</b> (on {}){}'
+                '<div dir="ltr" lang="en">{}</div></div>'
+            ).format(note.kind, mixed(note.title), ar(note.focus, cls="khabar-ar-inline"), usual, mixed(note.text))
         )
-    return '<div class="khabar-notes">' + "".join(items) + "</div>"
+    return Markup('<div class="khabar-notes">{}</div>').format(Markup("").join(items))
+
+
+def _row(*cells: object, tag: str = "td") -> Markup:
+    """A table row whose cells read left to right from the top (class ``khabar-cell``); text is escaped."""
+    element = Markup('<{0} class="khabar-cell">{1}</{0}>')
+    return Markup("<tr>{}</tr>").format(Markup("").join(element.format(Markup(tag), cell) for cell in cells))
+
+
+def _table(rows: Iterable[Markup]) -> Html:
+    return style() + Markup('<table class="khabar-table">{}</table>').format(Markup("").join(rows))
 
 
 def notes_table(lesson: Lesson, kinds: Iterable[str] | None = None) -> Html:
@@ -183,19 +189,12 @@ def notes_table(lesson: Lesson, kinds: Iterable[str] | None = None) -> Html:
         (n for n in lesson.notes if wanted is None or n.kind in wanted),
         key=lambda n: (min(order[s] for s in n.sentence_ids), n.id),
     )
-    rows = [
-        "<tr>"
-        f"<td{_LEFT}>{escape(', '.join(n.sentence_ids))}</td>"
-        f"<td{_LEFT}>{escape(n.kind)}</td>"
-        f"<td{_LEFT}>{ar(n.focus, cls='khabar-ar-inline')}</td>"
-        f"<td{_LEFT}><b>{_mixed(n.title)}</b><br>{_mixed(n.text)}"
-        + (f"<br>Usual form: {ar(n.usual)}" if n.usual else "")
-        + "</td></tr>"
-        for n in notes
-    ]
-    head = "".join(f"<th{_LEFT}>{h}</th>" for h in ("Sentences", "Kind", "Words", "Note"))
-    head = f"<tr>{head}</tr>"
-    return Html(f'<style>{CSS}</style><table class="khabar-table">{head}{"".join(rows)}</table>')
+    rows = [_row("Sentences", "Kind", "Words", "Note", tag="th")]
+    for n in notes:
+        usual = Markup("<br>Usual form: {}").format(ar(n.usual)) if n.usual else ""
+        note = Markup("<b>{}</b><br>{}{}").format(mixed(n.title), mixed(n.text), usual)
+        rows.append(_row(", ".join(n.sentence_ids), n.kind, ar(n.focus, cls="khabar-ar-inline"), note))
+    return _table(rows)
 
 
 def lesson_overview(lesson: Lesson) -> Html:
@@ -207,31 +206,28 @@ def lesson_overview(lesson: Lesson) -> Html:
         kinds[n.kind] = kinds.get(n.kind, 0) + 1
     notes = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none"
     rows = [
-        ("Title", ar(info.title.ar) + "<br>" + en(info.title.en)),
-        ("Date", f"{info.date:%A %d %B %Y} — {_mixed(info.date_inferred)}"),
-        ("Place", ar(info.place.ar) + " · " + en(info.place.en)),
-        ("Level", f"CEFR {escape(info.level)}"),
+        ("Title", Markup("{}<br>{}").format(ar(info.title.ar), en(info.title.en))),
+        ("Date", Markup("{} — {}").format(f"{info.date:%A %d %B %Y}", mixed(info.date_inferred))),
+        ("Place", Markup("{} · {}").format(ar(info.place.ar), en(info.place.en))),
+        ("Level", f"CEFR {info.level}"),
         ("Size", f"{len(lesson.paragraphs)} paragraphs, {len(lesson.sentences)} sentences, {words} words"),
-        ("Teacher notes", f"{len(lesson.notes)} ({escape(notes)})"),
-        ("Source", _mixed(info.source.description)),
-        ("Licence", f"Article: {escape(info.licence.article)}<br>Materials: {escape(info.licence.materials)}"),
+        ("Teacher notes", f"{len(lesson.notes)} ({notes})"),
+        ("Source", mixed(info.source.description)),
+        ("Licence", Markup("Article: {}<br>Materials: {}").format(info.licence.article, info.licence.materials)),
     ]
-    body = "".join(f"<tr><th{_LEFT}>{k}</th><td{_LEFT}>{v}</td></tr>" for k, v in rows)
-    return Html(f'<style>{CSS}</style><table class="khabar-table">{body}</table>')
+    element = Markup('<tr><th class="khabar-cell">{}</th><td class="khabar-cell">{}</td></tr>')
+    return _table(element.format(name, value) for name, value in rows)
 
 
 def root_families_html(lesson: Lesson) -> Html:
     """The article's words grouped by root: one row per root with two or more words."""
     from helpers.study.vocab import root_families
 
-    rows = []
+    rows = [_row("Root", "Words", "The words in this article", tag="th")]
     for root, entries in root_families(lesson):
-        words = " · ".join(
-            f"{ar(e.headword, cls='khabar-ar-inline')} <i>{escape(e.translit)}</i> {escape(e.gloss)}" for e in entries
+        words = Markup(" · ").join(
+            Markup("{} <i>{}</i> {}").format(ar(e.headword, cls="khabar-ar-inline"), e.translit, e.gloss)
+            for e in entries
         )
-        rows.append(
-            f"<tr><td{_LEFT}>{ar(root, cls='khabar-root')}</td>"
-            f"<td{_LEFT}>{len(entries)}</td><td{_LEFT}>{words}</td></tr>"
-        )
-    head = "".join(f"<th{_LEFT}>{h}</th>" for h in ("Root", "Words", "The words in this article"))
-    return Html(f'<style>{CSS}</style><table class="khabar-table"><tr>{head}</tr>{"".join(rows)}</table>')
+        rows.append(_row(ar(root, cls="khabar-root"), len(entries), words))
+    return _table(rows)

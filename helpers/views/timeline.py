@@ -14,13 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from collections.abc import Iterable
-from html import escape
 
 from helpers.lesson.model import Lesson, TimelineEvent
 from helpers.study.timeline import ZOOM, filter_events
 from helpers.text.folding import find_form
 from helpers.views.charts import png_bytes, use_arabic_font
-from helpers.views.html import _mixed, ar, en, marked
+from helpers.views.html import Html, Markup, ar, en, marked, mixed
 
 __all__ = [
     "ARTICLE_COLOUR",
@@ -69,28 +68,30 @@ def timeline_image(lesson: Lesson, window: tuple[dt.date, dt.date] | None = None
     return Image(data=timeline_png(lesson, window=window), format="png")
 
 
-def event_html(lesson: Lesson, event: TimelineEvent) -> str:
+def event_html(lesson: Lesson, event: TimelineEvent) -> Html:
     """An event's card: labels, date and precision, source, confidence, and the sentences that date it."""
     when = {"day": f"{event.start:%A %d %B %Y}", "month": f"{event.start:%B %Y}", "year": f"{event.start:%Y}"}.get(
         event.precision, f"{event.start:%d %B %Y} – {event.end:%d %B %Y}"
     )
-    parts = [
-        '<div class="khabar-event">',
+    facts = (
+        f"{'≈ ' if event.approximate else ''}{when} · {event.precision} · {event.category} · "
+        f"{'in the article' if event.in_article else 'background'} · confidence {event.confidence}"
+    )
+    verify = Markup("<br><small>To verify: {}</small>").format(mixed(event.verify)) if event.verify else ""
+    evidence = Markup("").join(
+        Markup('<div class="khabar-evidence"><span class="khabar-sid">{}</span>{}</div>').format(
+            sid, ar(marked(text, find_form(text, event.expression) if event.expression else []), tag="div")
+        )
+        for sid, text in ((sid, lesson.sentence(sid).ar) for sid in event.sentence_ids)
+    )
+    return Html('<div class="khabar-event">{}<b>{}</b><br>{}<br><small>Source: {}</small>{}{}</div>').format(
         ar(event.label.ar or "", tag="div", cls="khabar-ar"),
-        f"<b>{escape(event.label.en or '')}</b><br>",
-        en(f"{'≈ ' if event.approximate else ''}{when} · {event.precision} · {event.category} · "
-           f"{'in the article' if event.in_article else 'background'} · confidence {event.confidence}"),
-        f"<br><small>Source: {_mixed(event.source)}</small>",
-    ]  # fmt: skip
-    if event.verify:
-        parts.append(f"<br><small>To verify: {_mixed(event.verify)}</small>")
-    for sid in event.sentence_ids:
-        text = lesson.sentence(sid).ar
-        spans = find_form(text, event.expression) if event.expression else []
-        parts.append(f'<div class="khabar-evidence"><span class="khabar-sid">{sid}</span>'
-                     + ar(marked(text, spans), tag="div", raw=True) + "</div>")  # fmt: skip
-    parts.append("</div>")
-    return "".join(parts)
+        event.label.en or "",
+        en(facts),
+        mixed(event.source),
+        verify,
+        evidence,
+    )
 
 
 ARTICLE_COLOUR = "#c0392b"

@@ -9,7 +9,8 @@ below with the current sentence highlighted. All text goes through
 Every glossary word or expression is underlined: hovering it (or focusing it
 with the keyboard) shows its vocalized headword, gloss, root and
 transliteration. Given a progress store, the words not yet marked as known are
-highlighted.
+highlighted, and the highlights follow the store: a word marked known anywhere
+(the known-words list, a flashcard) loses its highlight at once.
 
 The widget can be driven from code, as the tests do::
 
@@ -17,6 +18,7 @@ The widget can be driven from code, as the tests do::
     view.next_button.click()
     view.diacritics.value = True
     assert "وَقَّعَ" in view.article.value
+    assert repr(view) == "ReadingView: p02-s1, sentence 2 of 19, diacritics on, translation off, notes off"
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from helpers.lesson.model import Lesson
-from helpers.study.progress import ProgressStore
-from helpers.views.html import style
+from helpers.study.progress import ProgressChange, ProgressStore
+from helpers.views.html import en, style
 from helpers.views.lesson import article_html, sentence_html
 
 __all__ = ["ReadingView", "reading_view"]
@@ -88,6 +90,29 @@ class ReadingView(widgets.VBox):
         super().__init__([widgets.HTML(style()), controls, toggles, self.focus, self.article])
         self.add_class("khabar-reading")
         self._render()
+        if progress is not None:
+            progress.observe(self._progress_changed)
+
+    def __repr__(self) -> str:
+        def state(toggle: widgets.ToggleButton) -> str:
+            return "on" if toggle.value else "off"
+
+        known = ""
+        if self.progress is not None:
+            count = len(self.progress.known(self.lesson.id) & {e.id for e in self.lesson.glossary})
+            known = f", {count} of {len(self.lesson.glossary)} words known"
+        return (
+            f"ReadingView: {self.current}, sentence {self._ids.index(self.current) + 1} of {len(self._ids)}, "
+            f"diacritics {state(self.diacritics)}, translation {state(self.translation)}, "
+            f"notes {state(self.notes)}{known}"
+        )
+
+    def close(self) -> None:
+        """Close the widget and stop following the progress store."""
+        progress = getattr(self, "progress", None)
+        if progress is not None:
+            progress.unobserve(self._progress_changed)
+        super().close()
 
     @property
     def current(self) -> str:
@@ -100,8 +125,16 @@ class ReadingView(widgets.VBox):
         self.jump.value = sentence_id
 
     def refresh(self) -> None:
-        """Draw again (after words were marked as known elsewhere)."""
+        """Draw again. (Not needed for known words: the view follows its progress store by itself.)"""
         self._render()
+
+    def _progress_changed(self, change: ProgressChange) -> None:
+        if change.kind != "known" or change.lesson != self.lesson.id:
+            return
+        try:
+            self._render()
+        except Exception as exc:  # a callback: the learner sees what went wrong, not a log entry
+            self.focus.value = en(f"Could not show your known words: {exc}", tag="p")
 
     def step(self, delta: int) -> None:
         """Move by ``delta`` sentences, stopping at the first and the last."""

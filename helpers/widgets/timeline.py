@@ -1,4 +1,7 @@
-"""Timeline widgets: an explorer with filters, linked to the reading view; the relative-dates exercise."""
+"""Timeline widgets: an explorer with filters, linked to the reading view; the relative-dates exercise.
+
+Each has a one-line ``repr`` saying what it shows (``TimelineExplorer: 12 of 20 events, ...``).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from helpers.study.dates import UnknownExpression, check_date_answer, resolve
 from helpers.study.timeline import ZOOM, filter_events
 from helpers.text.folding import find_form
 from helpers.views.charts import use_arabic_font
-from helpers.views.html import ar, en, marked, style
+from helpers.views.html import Markup, ar, en, marked, style
 from helpers.views.timeline import event_html, timeline_png
 
 TYPE_CHECKING = False
@@ -65,6 +68,13 @@ class TimelineExplorer(widgets.VBox):
         self.add_class("khabar-timeline")
         self.refresh()
 
+    def __repr__(self) -> str:
+        return (
+            f"TimelineExplorer: {len(self.shown)} of {len(self.lesson.timeline)} events, {self.span.value}, "
+            f"scope {self.scope.value}, categories {', '.join(self.categories.value) or 'none'}, "
+            f"sentence {self.sentence.value or '—'}, event {self.event.value or '—'}"
+        )
+
     @property
     def shown(self) -> list[TimelineEvent]:
         window = ZOOM if self.span.value == _ZOOMED else None
@@ -83,7 +93,7 @@ class TimelineExplorer(widgets.VBox):
         if self.sentence.value and not self.event.value:
             found = self.lesson.events_for(self.sentence.value)
             self.details.value = (
-                "".join(event_html(self.lesson, e) for e in found)
+                Markup("").join(event_html(self.lesson, e) for e in found)
                 if found
                 else en(f"No event is dated by sentence {self.sentence.value}.", tag="p")
             )
@@ -112,6 +122,9 @@ class RelativeDates(widgets.VBox):
     def __init__(self, lesson: Lesson) -> None:
         self.lesson = lesson
         self.rows: list[tuple[TimelineEvent, widgets.Text, widgets.HTML]] = []
+        self.check_buttons: list[widgets.Button] = []
+        #: The last check of each row: True right, False wrong, None not checked yet.
+        self.verdicts: list[bool | None] = []
         seen = set()
         children: list[widgets.Widget] = [widgets.HTML(style())]
         for event in sorted(lesson.timeline, key=lambda e: e.start):
@@ -124,29 +137,42 @@ class RelativeDates(widgets.VBox):
             seen.add(event.expression)
             sid = event.sentence_ids[0]
             text = lesson.sentence(sid).ar
-            prompt = widgets.HTML(ar(marked(text, find_form(text, event.expression)), tag="div", raw=True)
+            prompt = widgets.HTML(ar(marked(text, find_form(text, event.expression)), tag="div")
                                   + en(f"When is «{event.expression}»? ({sid})", tag="div"))  # fmt: skip
             box = widgets.Text(placeholder="YYYY, YYYY-MM or YYYY-MM-DD", continuous_update=False)
             box.add_class("khabar-date-answer")
             result = widgets.HTML()
             button = widgets.Button(description="Check")
-            button.on_click(lambda _b, e=event, b=box, r=result: self._check(e, b, r))
+            row = len(self.rows)
+            button.on_click(lambda _b, row=row: self._check_clicked(row))
             self.rows.append((event, box, result))
+            self.check_buttons.append(button)
+            self.verdicts.append(None)
             children += [prompt, widgets.HBox([box, button]), result]
         super().__init__(children)
         self.add_class("khabar-relative-dates")
 
-    def _check(self, event: TimelineEvent, box: widgets.Text, result: widgets.HTML) -> None:
+    def __repr__(self) -> str:
+        checked = [v for v in self.verdicts if v is not None]
+        return f"RelativeDates: {len(self.rows)} dates to find, {len(checked)} checked, {sum(checked)} right"
+
+    def check(self, row: int) -> bool:
+        """Check one row's answer (as its Check button does), show the verdict and return it."""
+        event, box, result = self.rows[row]
         right, why = check_date_answer(event.expression or "", self.lesson.info.date, box.value)
         result.value = en(("✓ " if right else "✗ ") + why, tag="p", cls="khabar-right" if right else "khabar-wrong")
+        self.verdicts[row] = right
+        return right
+
+    def _check_clicked(self, row: int) -> None:
+        try:
+            self.check(row)
+        except Exception as exc:  # a callback: the learner sees what went wrong, not a log entry
+            self.rows[row][2].value = en(f"Could not check this answer: {exc}", tag="p", cls="khabar-wrong")
 
     def check_all(self) -> list[bool]:
         """Check every row (as if each Check button were pressed); returns which are right."""
-        out = []
-        for event, box, result in self.rows:
-            self._check(event, box, result)
-            out.append(result.value.find("✓") >= 0)
-        return out
+        return [self.check(row) for row in range(len(self.rows))]
 
 
 def relative_dates_exercise(lesson: Lesson) -> RelativeDates:

@@ -1,4 +1,4 @@
-"""Vocabulary widgets: glossary browser, known words, flashcards.
+"""Vocabulary widgets: glossary browser, known words, flashcards, export buttons.
 
 Each is built by a function from a lesson (and, where progress is kept, a
 :class:`~helpers.study.progress.ProgressStore`) and can be driven from code::
@@ -6,23 +6,32 @@ Each is built by a function from a lesson (and, where progress is kept, a
     browser = glossary_browser(lesson)
     browser.query.value = "وقع"
     assert "to sign" in browser.results.value
+
+The widgets that show known words follow the store: a word marked known in one
+of them (a flashcard's "I know this word", the known-words list) shows as known
+in the others at once. Each has a one-line ``repr`` saying what it shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 
 import ipywidgets as widgets
+import traitlets
 
 from helpers.lesson.model import GlossaryEntry, Lesson
-from helpers.study.progress import ProgressStore
+from helpers.lesson.paths import output_dir
+from helpers.study.progress import ProgressChange, ProgressStore
 from helpers.study.srs import GRADES, CardState, next_card, review
 from helpers.study.vocab import DIRECTIONS, GlossaryIndex, card_ids
-from helpers.views.html import ar, en, style
+from helpers.views.html import Markup, ar, en, style
 from helpers.views.vocab import entry_card
 
 __all__ = [
+    "ExportButtons",
     "Flashcards",
     "GlossaryBrowser",
     "KnownWords",
@@ -36,8 +45,52 @@ _ALL = "all"
 MAX_RESULTS = 30
 
 
-class GlossaryBrowser(widgets.VBox):
-    """Search box, part-of-speech and tag filters, and the matching entries."""
+class _FollowsProgress:
+    """For a widget that shows a progress store: follows its changes, stops when the widget is closed.
+
+    Changes the widget writes itself (inside ``_writing_to_store``) are not followed: it shows them already.
+    """
+
+    lesson: Lesson
+    progress: ProgressStore | None
+    _writing = False
+
+    def _follow(self) -> None:
+        if self.progress is not None:
+            self.progress.observe(self._progress_changed)
+
+    @contextmanager
+    def _writing_to_store(self) -> Iterator[None]:
+        self._writing = True
+        try:
+            yield
+        finally:
+            self._writing = False
+
+    def _progress_changed(self, change: ProgressChange) -> None:
+        if self._writing or change.lesson != self.lesson.id:
+            return
+        try:
+            self._on_progress(change)
+        except Exception as exc:  # a callback: the learner sees what went wrong, not a log entry
+            self._show_error(f"Could not follow your progress: {exc}")
+
+    def _on_progress(self, change: ProgressChange) -> None:
+        raise NotImplementedError
+
+    def _show_error(self, message: str) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Close the widget and stop following the progress store."""
+        progress = getattr(self, "progress", None)
+        if progress is not None:
+            progress.unobserve(self._progress_changed)
+        super().close()  # type: ignore[misc]
+
+
+class GlossaryBrowser(_FollowsProgress, widgets.VBox):
+    """Search box, part-of-speech and tag filters, and the matching entries (with known badges)."""
 
     def __init__(self, lesson: Lesson, progress: ProgressStore | None = None) -> None:
         self.lesson, self.progress = lesson, progress
@@ -63,14 +116,23 @@ class GlossaryBrowser(widgets.VBox):
             [widgets.HTML(style()), self.query, widgets.HBox([self.pos, self.tag]), self.count, self.results]
         )
         self.refresh()
+        self._follow()
+
+    def __repr__(self) -> str:
+        return (
+            f"GlossaryBrowser: {len(self.matches)} of {len(self.lesson.glossary)} entries, search {self.query.value!r}"
+            f", part of speech {self.pos.value}, tag {self.tag.value}"
+        )
 
     @property
     def matches(self) -> list[GlossaryEntry]:
+        """The entries that match the search box and the filters."""
         pos = None if self.pos.value == _ALL else self.pos.value
         tag = None if self.tag.value == _ALL else self.tag.value
         return self.index.search(self.query.value, pos=pos, tag=tag)
 
     def refresh(self, _change: object = None) -> None:
+        """Show the entries that match (called whenever the search, a filter or the known words change)."""
         found = self.matches
         known = self.progress.known(self.lesson.id) if self.progress else None
         shown = found[:MAX_RESULTS]
@@ -81,7 +143,14 @@ class GlossaryBrowser(widgets.VBox):
             self.results.value = en("Nothing found. Try fewer letters, another spelling, or English.", tag="p")
             return
         cards = [entry_card(self.lesson, e, None if known is None else e.id in known) for e in shown]
-        self.results.value = "".join(cards)
+        self.results.value = Markup("").join(cards)
+
+    def _on_progress(self, change: ProgressChange) -> None:
+        if change.kind == "known":
+            self.refresh()
+
+    def _show_error(self, message: str) -> None:
+        self.count.value = message
 
 
 def glossary_browser(lesson: Lesson, progress: ProgressStore | None = None) -> GlossaryBrowser:
@@ -89,21 +158,21 @@ def glossary_browser(lesson: Lesson, progress: ProgressStore | None = None) -> G
     return GlossaryBrowser(lesson, progress)
 
 
-class KnownWords(widgets.VBox):
-    """Tick the words you know; the reading view marks the others."""
+class KnownWords(_FollowsProgress, widgets.VBox):
+    """Tick the words you know; the reading view marks the others.
+
+    The selection is the store's known words: ticking saves at once, and a word marked known elsewhere (a
+    flashcard) is ticked here at once.
+    """
 
     def __init__(self, lesson: Lesson, progress: ProgressStore, on_change: Callable[[], None] | None = None) -> None:
         self.lesson, self.progress, self.on_change = lesson, progress, on_change
         options = [(f"{e.headword} — {e.gloss}", e.id) for e in lesson.glossary]
-        self.select = widgets.SelectMultiple(
-            options=options,
-            value=tuple(i for _, i in options if i in progress.known(lesson.id)),
-            rows=12,
-            layout=widgets.Layout(width="34em"),
-        )
+        self.select = widgets.SelectMultiple(options=options, rows=12, layout=widgets.Layout(width="34em"))
         self.select.add_class("khabar-rtl")
         self.select.add_class("khabar-known-select")
         self.summary = widgets.Label()
+        self._show_store()
         self.select.observe(self._changed, names="value")
         notice = [widgets.HTML(en(progress.warning, tag="p"))] if progress.warning else []
         super().__init__(
@@ -114,30 +183,59 @@ class KnownWords(widgets.VBox):
                 self.summary,
             ]
         )
-        self._summarise()
+        self._follow()
+
+    def __repr__(self) -> str:
+        return f"KnownWords: {self.summary.value}"
+
+    @property
+    def known(self) -> set[str]:
+        """Ids of the entries marked as known (what the selection shows)."""
+        return set(self.select.value)
+
+    def _show_store(self) -> None:
+        """Make the selection and the summary say what the store holds."""
+        stored = self.progress.known(self.lesson.id)
+        self.select.value = tuple(i for _, i in self.select.options if i in stored)
+        self.summary.value = f"{len(self.select.value)} of {len(self.lesson.glossary)} words known"
 
     def _changed(self, change: dict) -> None:
-        before, after = set(change["old"]), set(change["new"])
-        for entry in after - before:
-            self.progress.set_known(self.lesson.id, entry, True)
-        for entry in before - after:
-            self.progress.set_known(self.lesson.id, entry, False)
-        self._summarise()
+        if self._writing:
+            return  # the selection is being made to show the store
+        try:
+            with self._writing_to_store():
+                wanted, stored = set(change["new"]), self.progress.known(self.lesson.id)
+                listed = [i for _, i in self.select.options]
+                self.progress.set_known_many(self.lesson.id, [i for i in listed if i in wanted - stored], True)
+                self.progress.set_known_many(self.lesson.id, [i for i in listed if i in stored - wanted], False)
+                self._show_store()
+        except Exception as exc:  # a callback: the learner sees what went wrong, not a log entry
+            self._show_error(f"Could not save your known words: {exc}")
+            return
         if self.on_change:
             self.on_change()
 
-    def _summarise(self) -> None:
-        n = len(self.progress.known(self.lesson.id))
-        self.summary.value = f"{n} of {len(self.lesson.glossary)} words known"
+    def _on_progress(self, change: ProgressChange) -> None:
+        if change.kind == "known":
+            with self._writing_to_store():
+                self._show_store()
+
+    def _show_error(self, message: str) -> None:
+        self.summary.value = message
 
 
 def known_words(lesson: Lesson, progress: ProgressStore, on_change: Callable[[], None] | None = None) -> KnownWords:
-    """A list of the glossary to mark words as known; saved at once in ``progress``."""
+    """A list of the glossary to mark words as known; saved at once in ``progress``, following it."""
     return KnownWords(lesson, progress, on_change)
 
 
-class Flashcards(widgets.VBox):
+class Flashcards(_FollowsProgress, widgets.VBox):
     """Self-graded flashcards scheduled by SM-2 (see :mod:`helpers.study.srs`)."""
+
+    #: The card shown, ``"<entry id>:<direction>"``, or None when no card is due.
+    current = traitlets.Unicode(None, allow_none=True)
+    #: New cards shown in this session (at most ``new_per_session``).
+    new_shown = traitlets.Int(0)
 
     def __init__(
         self,
@@ -152,11 +250,9 @@ class Flashcards(widgets.VBox):
         self.lesson, self.progress, self.clock = lesson, progress, clock
         self.direction = direction
         self.new_per_session = new_per_session
-        self._new_shown = 0
         self._entries = {e.id: e for e in lesson.glossary}
         directions = DIRECTIONS if direction == "both" else (direction,)
         self._order = card_ids(lesson.glossary, directions)
-        self.current: str | None = None
         self.front = widgets.HTML()
         self.back = widgets.HTML()
         self.status = widgets.Label()
@@ -183,6 +279,24 @@ class Flashcards(widgets.VBox):
         )
         self.add_class("khabar-flashcards")
         self.next()
+        self._follow()
+
+    def __repr__(self) -> str:
+        if self.current is None:
+            card = "no card due"
+        else:
+            card = f"card {self.current} ({'answer shown' if self.back.value else 'question'})"
+        return f"Flashcards: {self.direction}, {self.due_now()} due, {self.new_left} new left, {card}"
+
+    @property
+    def new_left(self) -> int:
+        """New cards this session may still show."""
+        return max(0, self.new_per_session - self.new_shown)
+
+    def due_now(self) -> int:
+        """Cards of this drill seen before and due for review now."""
+        now = self.clock()
+        return sum(1 for c, s in self._states().items() if c in self._order and s.seen and s.due <= now)
 
     def _states(self) -> dict[str, CardState]:
         return self.progress.card_states(self.lesson.id)
@@ -193,7 +307,7 @@ class Flashcards(widgets.VBox):
         states = self._states()
         order = [c for c in self._order if c.split(":")[0] not in known]
         due_states = {c: s for c, s in states.items() if c.split(":")[0] not in known and c in self._order}
-        self.current = next_card(due_states, order, self.clock(), self.new_per_session - self._new_shown)
+        self.current = next_card(due_states, order, self.clock(), self.new_left)
         self.back.value = ""
         self._enable(answer_shown=False)
         if self.current is None:
@@ -210,11 +324,12 @@ class Flashcards(widgets.VBox):
                 else en(entry.gloss, tag="div", cls="khabar-en khabar-card-face")
             )
             ask = "What does it mean?" if direction == "ar-en" else "Say and write it in Arabic."
-            self.front.value = f"{prompt}{en(ask, tag='p', cls='khabar-en khabar-sid')}"
+            self.front.value = prompt + en(ask, tag="p", cls="khabar-en khabar-sid")
         self._status()
 
     def _card(self) -> tuple[GlossaryEntry, str]:
-        assert self.current is not None
+        if self.current is None:
+            raise LookupError("no card is shown")
         entry_id, direction = self.current.split(":")
         return self._entries[entry_id], direction
 
@@ -233,17 +348,33 @@ class Flashcards(widgets.VBox):
         now = self.clock()
         state = self._states().get(self.current) or CardState.new(now)
         if not state.seen:
-            self._new_shown += 1
-        self.progress.record_review(self.lesson.id, self.current, grade, review(state, grade, now), now)
+            self.new_shown += 1
+        with self._writing_to_store():
+            self.progress.record_review(self.lesson.id, self.current, grade, review(state, grade, now), now)
         self.next()
 
     def mark_known(self) -> None:
-        """Mark the current word as known: it leaves the drill."""
+        """Mark the current word as known: it leaves the drill (and shows as known in every view of the store)."""
         if self.current is None:
             return
         entry, _ = self._card()
-        self.progress.set_known(self.lesson.id, entry.id, True)
+        with self._writing_to_store():
+            self.progress.set_known(self.lesson.id, entry.id, True)
         self.next()
+
+    def _on_progress(self, change: ProgressChange) -> None:
+        if change.kind not in ("known", "review"):
+            return
+        shown = self.current.split(":")[0] if self.current else None
+        if change.kind == "known" and change.known and shown in change.keys:
+            self.next()  # the word shown was marked known elsewhere: it leaves the drill
+        elif change.kind == "known" and not change.known and shown is None:
+            self.next()  # words came back into a drill that had run out
+        else:
+            self._status()
+
+    def _show_error(self, message: str) -> None:
+        self.status.value = message
 
     def _enable(self, answer_shown: bool) -> None:
         self.show_button.disabled = answer_shown
@@ -254,11 +385,10 @@ class Flashcards(widgets.VBox):
     def _status(self) -> None:
         now = self.clock()
         states = self._states()
-        due = sum(1 for c, s in states.items() if c in self._order and s.seen and s.due <= now)
         seen = sum(1 for c in self._order if c in states)
         today = sum(1 for _, _, when in self.progress.reviews(self.lesson.id) if when.date() == now.date())
         self.status.value = (
-            f"Due now: {due} · New cards left this session: {max(0, self.new_per_session - self._new_shown)} · "
+            f"Due now: {self.due_now()} · New cards left this session: {self.new_left} · "
             f"Cards started: {seen} of {len(self._order)} · Reviews today: {today}"
         )
 
@@ -274,33 +404,46 @@ def flashcards(
     return Flashcards(lesson, progress, direction, new_per_session, clock)
 
 
-def export_buttons(lesson: Lesson, folder: str = ".") -> widgets.VBox:
-    """Buttons that write the glossary to an Anki deck or a CSV file in ``folder``."""
-    from pathlib import Path
+class ExportButtons(widgets.VBox):
+    """Buttons that write the glossary to an Anki deck or a CSV file; see :func:`export_buttons`."""
 
-    from helpers.views.export import export_anki, export_csv
+    def __init__(self, lesson: Lesson, folder: str | None = None) -> None:
+        self.lesson, self.folder = lesson, str(folder if folder is not None else output_dir())
+        self.written: list[str] = []
+        self.anki_button = widgets.Button(description="Export to Anki (.apkg)", icon="download")
+        self.csv_button = widgets.Button(description="Export to CSV", icon="download")
+        self.anki_button.add_class("khabar-export-anki")
+        self.csv_button.add_class("khabar-export-csv")
+        self.result = widgets.HTML()
+        self.anki_button.on_click(lambda _: self.write("anki"))
+        self.csv_button.on_click(lambda _: self.write("csv"))
+        super().__init__([widgets.HBox([self.anki_button, self.csv_button]), self.result])
 
-    anki = widgets.Button(description="Export to Anki (.apkg)", icon="download")
-    table = widgets.Button(description="Export to CSV", icon="download")
-    anki.add_class("khabar-export-anki")
-    table.add_class("khabar-export-csv")
-    result = widgets.HTML()
+    def __repr__(self) -> str:
+        done = ", ".join(self.written) if self.written else "nothing yet"
+        return f"ExportButtons: Anki deck and CSV, written: {done}"
 
-    def write(kind: str) -> None:
-        base = Path(folder) / f"khabar-{lesson.id}"
+    def write(self, kind: str) -> None:
+        """Write the deck (``kind`` 'anki') or the table ('csv') and say where it went."""
+        from helpers.views.export import export_anki, export_csv
+
+        base = Path(self.folder) / f"khabar-{self.lesson.id}"
         try:
             path = (
-                export_anki(lesson, base.with_suffix(".apkg"))
+                export_anki(self.lesson, base.with_suffix(".apkg"))
                 if kind == "anki"
-                else export_csv(lesson, base.with_suffix(".csv"))
+                else export_csv(self.lesson, base.with_suffix(".csv"))
             )
         except OSError as exc:
-            result.value = en(f"Could not write the file: {exc}", tag="p")
+            self.result.value = en(f"Could not write the file: {exc}", tag="p")
             return
-        result.value = en(f"Written: {path} ({len(lesson.glossary)} words). Download it from the file browser.", "p")
+        if Path(path).name not in self.written:
+            self.written.append(Path(path).name)
+        self.result.value = en(
+            f"Written: {path} ({len(self.lesson.glossary)} words). Download it from the file browser.", "p"
+        )
 
-    anki.on_click(lambda _: write("anki"))
-    table.on_click(lambda _: write("csv"))
-    box = widgets.VBox([widgets.HBox([anki, table]), result])
-    box.anki_button, box.csv_button, box.result = anki, table, result  # for tests and scripts
-    return box
+
+def export_buttons(lesson: Lesson, folder: str | None = None) -> ExportButtons:
+    """Buttons that write the glossary to an Anki deck or a CSV file in ``folder`` (default: the output folder)."""
+    return ExportButtons(lesson, folder)

@@ -1,0 +1,317 @@
+"""What every quiz item type provides, in the order a question lives through them.
+
+Like a PrairieLearn element, a type is one class with one job per step:
+
+* **prepare** — :meth:`ItemType.arrangement`: the order a student sees the parts in
+  (options, the right-hand side of pairs, steps, a word bank), from the student's variant;
+* **render** — :meth:`ItemType.stem` and :meth:`ItemType.paper`: the question as
+  :class:`Block` objects (a blanked sentence, a word bank, boxes to tick, a line to
+  write on…) that the views draw on screen and on paper; :meth:`ItemType.key_text`:
+  the key as a teacher reads it; :meth:`ItemType.evidence_words`: the words the
+  evidence sentences mark;
+* **grade** — :meth:`ItemType.grade`: a response → :class:`ItemResult`, odd
+  responses refused politely;
+* **test** — :meth:`ItemType.right_response`: a response that earns full marks;
+  :meth:`ItemType.check`: the content checks the loader runs on every item;
+* and :meth:`ItemType.to_dict`: the item in the ``khabar dump`` shape.
+
+A new type is one subclass decorated with :func:`register` (plus its input widget in
+:mod:`helpers.widgets.quiz`).
+"""
+
+from __future__ import annotations
+
+import random
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+
+from helpers.lesson.field_checks import _texts
+from helpers.lesson.model import Bilingual, Lesson
+from helpers.lesson.problems import Problem
+from helpers.lesson.quiz import ITEM_TYPES, QuizItem
+from helpers.text.arabic import contains_arabic
+from helpers.text.matching import grade_text
+
+__all__ = ["BLANK", "BLOCK_KINDS", "Block", "Choices", "ItemResult", "ItemType", "Typed", "register"]
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import Any, ClassVar
+
+    from helpers.lesson.field_checks import _FieldSpec
+
+#: What stands for the missing words of a blanked sentence, on screen and on paper.
+BLANK = "______"
+
+#: The kinds of :class:`Block` the views know how to draw, and what each holds.
+BLOCK_KINDS = {
+    "sentence": "texts: one Arabic sentence (a cloze sentence with its blank)",
+    "bank": "texts: the words of a word bank, in the student's order",
+    "choices": "texts: answers to tick, one a line",
+    "inline-choices": "texts: answers to tick, on one line",
+    "pairs": "texts: the left-hand side, numbered; more: the right-hand side, lettered, in the student's order",
+    "steps": "texts: steps to number, in the student's order",
+    "line": "a line to write the answer on",
+}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One piece of a question as the views draw it; ``kind`` is one of :data:`BLOCK_KINDS`."""
+
+    kind: str
+    texts: tuple[str, ...] = ()
+    more: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in BLOCK_KINDS:
+            raise ValueError(f"not a kind of block the views draw: {self.kind!r} (kinds: {', '.join(BLOCK_KINDS)})")
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """The outcome of one answer: points earned out of the item's points, and what to tell the learner.
+
+    A *refused* response (nothing chosen, an incomplete order, something that is
+    not an answer to this item) earns nothing and does not count as an attempt.
+    """
+
+    item_id: str
+    score: float
+    points: int
+    feedback: str
+    response: Any = None
+    refused: bool = False
+
+    @property
+    def correct(self) -> bool:
+        return self.score >= self.points
+
+    @property
+    def answered(self) -> bool:
+        return not self.refused and self.response not in (None, "", [], {}, ())
+
+
+def refuse(item: QuizItem, message: str, response: Any = None) -> ItemResult:
+    """No points, a polite word on what to do, and no attempt counted."""
+    return ItemResult(item.id, 0.0, item.points, message, response, refused=True)
+
+
+def shuffled(values: Sequence[str], rng: random.Random | None) -> tuple[str, ...]:
+    """``values`` shuffled by ``rng``, or as written when the paper is not shuffled (no ``rng``)."""
+    out = list(values)
+    if rng is not None:
+        rng.shuffle(out)
+    return tuple(out)
+
+
+def scrambled(values: Sequence[str], rng: random.Random | None, seed: str) -> tuple[str, ...]:
+    """``values`` shuffled, and never as written (the written order is the answer).
+
+    Without ``rng`` (a paper that is not shuffled) the order comes from ``seed``, so it is the same for everyone.
+
+    >>> scrambled(["s1", "s2"], random.Random(0), "q-x") != ("s1", "s2")
+    True
+    """
+    out = list(values)
+    (rng or random.Random(seed)).shuffle(out)
+    if len(out) > 1 and out == list(values):
+        out = out[1:] + out[:1]
+    return tuple(out)
+
+
+def register(cls: type[ItemType]) -> type[ItemType]:
+    """Class decorator: make ``cls`` the type of items whose ``type`` is ``cls.name``."""
+    if cls.name in ITEM_TYPES:
+        raise ValueError(f"two item types are called {cls.name!r}")
+    ITEM_TYPES[cls.name] = cls()
+    return cls
+
+
+def _bilingual(text: Bilingual) -> dict[str, str]:
+    return {k: v for k, v in (("ar", text.ar), ("en", text.en)) if v}
+
+
+class ItemType(ABC):
+    """One kind of question. Subclasses set :attr:`name` and implement the abstract methods."""
+
+    #: The ``type`` written in ``quiz.yaml``.
+    name: ClassVar[str]
+    #: Items of this type blank a word of one of the lesson's sentences (fields ``sentence`` and ``gap``).
+    has_sentence: ClassVar[bool] = False
+    #: The learner types the answer: the key lists accepted answers, graded at the item's ``strictness``.
+    typed: ClassVar[bool] = False
+
+    def __repr__(self) -> str:
+        return f"<item type {self.name!r}>"
+
+    # -- prepare -----------------------------------------------------------------------------
+
+    def arrangement(self, item: QuizItem, rng: random.Random | None) -> tuple[str, ...]:
+        """The order a student sees the item's parts in (empty when nothing is arranged).
+
+        ``rng`` comes from the student's variant; without it the paper is not shuffled.
+        """
+        return ()
+
+    # -- render ------------------------------------------------------------------------------
+
+    def stem(self, item: QuizItem, lesson: Lesson, arrangement: Sequence[str]) -> tuple[Block, ...]:
+        """What the question shows under its prompt and statement, on screen and on paper."""
+        return ()
+
+    @abstractmethod
+    def paper(self, item: QuizItem, arrangement: Sequence[str]) -> tuple[Block, ...]:
+        """Where a student answers on a printed worksheet."""
+
+    @abstractmethod
+    def key_text(self, item: QuizItem) -> str:
+        """The key as a teacher reads it."""
+
+    def evidence_words(self, item: QuizItem) -> tuple[str, ...]:
+        """The words to mark in the evidence sentences."""
+        return ()
+
+    def answers(self, item: QuizItem) -> tuple[str, ...]:
+        """Accepted typed answers (empty unless the learner types the answer)."""
+        return item.key if self.typed and isinstance(item.key, tuple) else ()
+
+    # -- grade -------------------------------------------------------------------------------
+
+    @abstractmethod
+    def grade(self, item: QuizItem, response: Any) -> ItemResult:
+        """Grade a response; a response that is no answer to this item is refused with 0 points and a polite word."""
+
+    # -- test --------------------------------------------------------------------------------
+
+    @abstractmethod
+    def right_response(self, item: QuizItem) -> Any:
+        """A response that earns full marks (what a learner who knows the answer gives)."""
+
+    def check(self, item: QuizItem, lesson: Lesson, file: str) -> list[Problem]:
+        """Every content problem of one item: evidence, its type's own fields, and the language of its texts."""
+        problems: list[Problem] = []
+
+        def bad(field: str, message: str) -> None:
+            problems.append(Problem(file, item.id, field, message))
+
+        ids = {s.id for s in lesson.sentences}
+        for sid in item.evidence:
+            if sid not in ids:
+                bad("evidence", f"no sentence has the id {sid!r}")
+        option_ids = [o.id for o in item.options]
+        if len(option_ids) != len(set(option_ids)):
+            bad("options", "two options have the same id")
+        for field, message in self.check_fields(item, lesson):
+            bad(field, message)
+        if not self.has_sentence and (item.sentence or item.gap):
+            names = " or ".join(t.name for t in ITEM_TYPES.values() if t.has_sentence) or "no"
+            bad("sentence", f"only {names} items have a sentence and a gap")
+        problems.extend(_texts(file, item.id, self.text_fields(item)))
+        return problems
+
+    def check_fields(self, item: QuizItem, lesson: Lesson) -> Iterable[tuple[str, str]]:
+        """The type's own checks, as (field, message) pairs."""
+        return ()
+
+    def text_fields(self, item: QuizItem) -> list[_FieldSpec]:
+        """The item's texts with the language each must be in (see ``field_checks._texts``)."""
+        texts: list[_FieldSpec] = [
+            ("prompt.ar", item.prompt.ar, "ar-or-punct"),
+            ("prompt.en", item.prompt.en, "en+ar"),
+            ("explanation", item.explanation, "en+ar"),
+            ("hint", item.hint, "en+ar"),
+            *[(f"options[{o.id}].feedback", o.feedback, "en+ar") for o in item.options],
+            *[(f"options[{o.id}].text", o.text, "any") for o in item.options],
+        ]
+        if item.statement:
+            texts += [("statement.ar", item.statement.ar, "ar-or-punct"), ("statement.en", item.statement.en, "en+ar")]
+        return texts
+
+    # -- export ------------------------------------------------------------------------------
+
+    def to_dict(self, item: QuizItem) -> dict[str, Any]:
+        """The item in the ``khabar dump`` shape: the common fields, then those the item has."""
+        data: dict[str, Any] = {
+            "id": item.id,
+            "type": item.type,
+            "skill": item.skill,
+            "difficulty": item.difficulty,
+            "points": item.points,
+            "prompt": _bilingual(item.prompt),
+            "explanation": item.explanation,
+            "evidence": list(item.evidence),
+            "hint": item.hint,
+        }
+        if item.options:
+            data["options"] = [{"id": o.id, "text": o.text, "feedback": o.feedback} for o in item.options]
+        if item.key is not None:
+            data["key"] = list(item.key) if isinstance(item.key, tuple) else item.key
+        if item.statement:
+            data["statement"] = _bilingual(item.statement)
+            data["feedback"] = {"if_true": item.if_true, "if_false": item.if_false}
+        if item.sentence:
+            data.update(sentence=item.sentence, gap=item.gap, bank=list(item.bank))
+        if item.pairs:
+            data["pairs"] = [{"left": a, "right": b} for a, b in item.pairs]
+        if item.steps:
+            data["steps"] = [{"id": i, "text": t} for i, t in item.steps]
+        if self.typed:
+            data["strictness"] = item.strictness
+        return data
+
+
+class Choices(ItemType):
+    """Items answered by choosing among options (one or several)."""
+
+    def arrangement(self, item: QuizItem, rng: random.Random | None) -> tuple[str, ...]:
+        return shuffled([o.id for o in item.options], rng)
+
+    def paper(self, item: QuizItem, arrangement: Sequence[str]) -> tuple[Block, ...]:
+        by_id = {o.id: o.text for o in item.options}
+        return (Block("choices", tuple(by_id[i] for i in arrangement or by_id)),)
+
+    def keys(self, item: QuizItem) -> tuple[str, ...]:
+        """The ids of the right options."""
+        return (item.key,) if isinstance(item.key, str) else tuple(item.key or ())
+
+    def key_text(self, item: QuizItem) -> str:
+        keys = self.keys(item)
+        return " · ".join(o.text for o in item.options if o.id in keys)
+
+    def evidence_words(self, item: QuizItem) -> tuple[str, ...]:
+        keys = self.keys(item)
+        return tuple(o.text for o in item.options if o.id in keys)
+
+    def check_fields(self, item: QuizItem, lesson: Lesson) -> Iterable[tuple[str, str]]:
+        if not item.options:
+            yield "options", f"a {self.name} item needs options"
+
+
+class Typed(ItemType):
+    """Items whose answer the learner types, graded the Arabic way (:func:`helpers.grade_text`)."""
+
+    typed = True
+
+    def paper(self, item: QuizItem, arrangement: Sequence[str]) -> tuple[Block, ...]:
+        return (Block("line"),)
+
+    def key_text(self, item: QuizItem) -> str:
+        return " / ".join(self.answers(item))
+
+    def right_response(self, item: QuizItem) -> str:
+        return self.answers(item)[0]
+
+    def grade(self, item: QuizItem, response: Any) -> ItemResult:
+        if not isinstance(response, str) or not response.strip():
+            return refuse(item, "Type your answer first.", response)
+        verdict = grade_text(self.answers(item), response, item.strictness)
+        shown = response if len(response) <= 200 else response[:200] + "…"
+        return ItemResult(item.id, float(item.points) if verdict.accepted else 0.0, item.points, verdict.note, shown)
+
+    def check_fields(self, item: QuizItem, lesson: Lesson) -> Iterable[tuple[str, str]]:
+        if not (isinstance(item.key, tuple) and item.key):
+            yield "key", "must list the accepted answers"
+        elif not all(contains_arabic(a) or a.strip().isdigit() for a in item.key):
+            yield "key", "accepted answers must be Arabic (or a number)"

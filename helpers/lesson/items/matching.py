@@ -1,0 +1,49 @@
+"""Matching: pair each word (left) with its meaning (right); credit for each pair right."""
+
+from __future__ import annotations
+
+from helpers.lesson.items.base import Block, ItemResult, ItemType, refuse, register, scrambled
+from helpers.lesson.model import Lesson
+from helpers.lesson.quiz import QuizItem
+from helpers.text.matching import partial_pairs
+
+__all__ = ["Matching"]
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import random
+    from collections.abc import Iterable, Sequence
+    from typing import Any
+
+
+@register
+class Matching(ItemType):
+    """``pairs`` of (left, right). Response: {left: the right-hand text chosen for it}."""
+
+    name = "matching"
+
+    def arrangement(self, item: QuizItem, rng: random.Random | None) -> tuple[str, ...]:
+        """The right-hand sides, in the student's order (never facing their partners)."""
+        return scrambled([b for _, b in item.pairs], rng, item.id)
+
+    def paper(self, item: QuizItem, arrangement: Sequence[str]) -> tuple[Block, ...]:
+        return (Block("pairs", tuple(a for a, _ in item.pairs), tuple(arrangement)),)
+
+    def key_text(self, item: QuizItem) -> str:
+        return " · ".join(f"{a} = {b}" for a, b in item.pairs)
+
+    def right_response(self, item: QuizItem) -> dict[str, str]:
+        return dict(item.pairs)
+
+    def grade(self, item: QuizItem, response: Any) -> ItemResult:
+        if not isinstance(response, dict) or not any(response.values()):
+            return refuse(item, "Match each word with a meaning.", response)
+        share = partial_pairs(dict(item.pairs), response)
+        right = round(share * len(item.pairs))
+        feedback = f"{right} of {len(item.pairs)} pairs right."
+        return ItemResult(item.id, round(share * item.points, 2), item.points, feedback, response)
+
+    def check_fields(self, item: QuizItem, lesson: Lesson) -> Iterable[tuple[str, str]]:
+        lefts, rights = [a for a, _ in item.pairs], [b for _, b in item.pairs]
+        if len(item.pairs) < 2 or len(set(lefts)) != len(lefts) or len(set(rights)) != len(rights):
+            yield "pairs", "needs two or more pairs, each side used once"

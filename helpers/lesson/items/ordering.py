@@ -1,0 +1,53 @@
+"""Ordering: put the steps in the order they happened; credit for each pair of steps in the right order."""
+
+from __future__ import annotations
+
+from helpers.lesson.items.base import Block, ItemResult, ItemType, refuse, register, scrambled
+from helpers.lesson.model import Lesson
+from helpers.lesson.quiz import QuizItem
+from helpers.text.matching import partial_order
+
+__all__ = ["Ordering"]
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import random
+    from collections.abc import Iterable, Sequence
+    from typing import Any
+
+
+@register
+class Ordering(ItemType):
+    """``steps`` of (id, text) in the right order. Response: the step ids in the learner's order."""
+
+    name = "ordering"
+
+    def arrangement(self, item: QuizItem, rng: random.Random | None) -> tuple[str, ...]:
+        """The step ids in the order they are shown (never the right order)."""
+        return scrambled([i for i, _ in item.steps], rng, item.id)
+
+    def paper(self, item: QuizItem, arrangement: Sequence[str]) -> tuple[Block, ...]:
+        text = dict(item.steps)
+        return (Block("steps", tuple(text[i] for i in arrangement or text)),)
+
+    def key_text(self, item: QuizItem) -> str:
+        return " → ".join(text for _, text in item.steps)
+
+    def right_response(self, item: QuizItem) -> list[str]:
+        return [i for i, _ in item.steps]
+
+    def grade(self, item: QuizItem, response: Any) -> ItemResult:
+        order = list(response) if isinstance(response, (list, tuple)) else []
+        ids = [i for i, _ in item.steps]
+        if not all(isinstance(i, str) for i in order) or sorted(order) != sorted(ids):
+            return refuse(item, "Put every step in a different place.", response)
+        share = partial_order(ids, order)
+        verdict = (
+            "All in the right order." if share == 1 else f"{share:.0%} of the pairs of steps are in the right order."
+        )
+        return ItemResult(item.id, round(share * item.points, 2), item.points, verdict, order)
+
+    def check_fields(self, item: QuizItem, lesson: Lesson) -> Iterable[tuple[str, str]]:
+        step_ids = [i for i, _ in item.steps]
+        if len(step_ids) < 2 or len(set(step_ids)) != len(step_ids):
+            yield "steps", "needs two or more steps with different ids"

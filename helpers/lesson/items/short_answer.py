@@ -1,0 +1,18 @@
+"""Short answer: a question answered by typing a word or two in Arabic."""
+
+from __future__ import annotations
+
+from helpers.lesson.items.base import Typed, register
+from helpers.lesson.quiz import QuizItem
+
+__all__ = ["ShortAnswer"]
+
+
+@register
+class ShortAnswer(Typed):
+    """The key lists the accepted answers; the evidence marks every one of them."""
+
+    name = "short-answer"
+
+    def evidence_words(self, item: QuizItem) -> tuple[str, ...]:
+        return self.answers(item)
