@@ -54,7 +54,9 @@ def test_dump_prints_the_documented_shape():
     assert len(data["sentences"]) == 19
     assert set(data["sentences"][0]) >= {"id", "ar", "ar_vocalized", "en"}
     assert data["sentences"][0]["ar"].startswith("وقع وزير الخارجية")  # UTF-8, not \\u escapes
-    assert data["timeline"] == [] or all("date" in e for e in data["timeline"])
+    assert len(data["timeline"]) == 22 and all(
+        {"date", "precision", "source", "confidence"} <= set(e) for e in data["timeline"]
+    )
     assert len(data["quiz"]) >= 30 and all({"id", "type", "evidence"} <= set(q) for q in data["quiz"])
     assert len(data["glossary"]) >= 80
     assert all(

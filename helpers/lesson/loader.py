@@ -36,6 +36,7 @@ from helpers.lesson.problems import LessonError, Problem
 from helpers.lesson.quiz import QuizItem
 from helpers.lesson.schema import validate
 from helpers.lesson.yamlio import UnreadableFile, decode_text, read_bytes, read_yaml
+from helpers.text.datespan import written_span
 from helpers.text.translit import transliterate
 
 TYPE_CHECKING = False  # typing is not imported at run time: importing helpers stays cheap
@@ -227,35 +228,18 @@ def _entry(raw: dict[str, Any]) -> GlossaryEntry:
 
 def _events(raw_events: list[dict[str, Any]], shown: str) -> tuple[list[TimelineEvent], list[Problem]]:
     """Timeline events with their dates turned into start and end days; bad dates are problems."""
-    import calendar
-
     events, problems = [], []
     for raw in raw_events:
         text, precision = raw["date"], raw["precision"]
-        parts = text.split("-")
         try:
-            if precision == "day" or precision == "range":
-                if len(parts) != 3:
-                    raise ValueError(f"a {precision} needs a full date YYYY-MM-DD, not {text!r}")
-                start = dt.date.fromisoformat(text)
-                end = start
-                if precision == "range":
-                    if "end" not in raw:
-                        raise ValueError("a range needs an end date")
-                    end = dt.date.fromisoformat(raw["end"])
-                    if end <= start:
-                        problems.append(Problem(shown, raw["id"], "end", f"{raw['end']} is not after {text}"))
-                        continue
-            elif precision == "month":
-                if len(parts) != 2:
-                    raise ValueError(f"a month is written YYYY-MM, not {text!r}")
-                year, month = int(parts[0]), int(parts[1])
-                start = dt.date(year, month, 1)
-                end = dt.date(year, month, calendar.monthrange(year, month)[1])
-            else:
-                if len(parts) != 1:
-                    raise ValueError(f"a year is written YYYY, not {text!r}")
-                start, end = dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
+            start, end, _ = written_span(text, precision)
+            if precision == "range":
+                if "end" not in raw:
+                    raise ValueError("a range needs an end date")
+                end = written_span(raw["end"], "day")[0]
+                if end <= start:
+                    problems.append(Problem(shown, raw["id"], "end", f"{raw['end']} is not after {text}"))
+                    continue
         except ValueError as exc:
             problems.append(Problem(shown, raw["id"], "date", str(exc)))
             continue
