@@ -22,25 +22,12 @@ from helpers.text.folding import find_form
 from helpers.views.quiz import answer_key_html, worksheet_html
 from helpers.widgets.quiz import INPUTS, ItemInput, ItemView
 
-from .conftest import LESSON_DIR, ROOT, visible_text
+from .conftest import LESSON_DIR, ROOT, right_answer, visible_text
 
 SEVEN = ["single", "multiple", "true-false", "cloze", "short-answer", "matching", "ordering"]
 METHODS = ["arrangement", "stem", "paper", "key_text", "evidence_words", "answers", "grade", "right_response",
            "check", "to_dict"]  # fmt: skip
 STUDENTS = ["amina", "bilal", "chen", "dina", "emil", "farid"]
-
-
-def right_answer(item):
-    """A full-marks answer, worked out here from the key (not by the type)."""
-    if item.type in ("single", "true-false"):
-        return item.key
-    if item.type == "multiple":
-        return list(item.key)
-    if item.type in ("cloze", "short-answer"):
-        return item.key[0]
-    if item.type == "matching":
-        return dict(item.pairs)
-    return [i for i, _ in item.steps]
 
 
 # -- the registry ------------------------------------------------------------------------------

@@ -16,21 +16,8 @@ from helpers.study.scoring import grade_item, student_variant
 from helpers.text.folding import find_form
 from helpers.views.quiz import answer_key_html, worksheet_html
 
-from .conftest import LESSON_DIR, ROOT, visible_text
+from .conftest import LESSON_DIR, ROOT, right_answer, visible_text
 from .test_loader import edit, problems_of
-
-
-def right_answer(item):
-    if item.type in ("single", "true-false"):
-        return item.key
-    if item.type == "multiple":
-        return list(item.key)
-    if item.type in ("cloze", "short-answer"):
-        return item.answers[0]
-    if item.type == "matching":
-        return dict(item.pairs)
-    return [i for i, _ in item.steps]
-
 
 # -- the bank -------------------------------------------------------------------------------------
 
