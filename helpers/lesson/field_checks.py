@@ -134,16 +134,18 @@ def _texts(file: str, entry: str, fields: list[_FieldSpec]) -> list[Problem]:
     for name, value, language in fields:
         if value is None:
             continue
-        if looks_like_markup(value):
+        plain_ascii = value.isascii()  # most English fields: no Arabic, Persian or presentation form to look for
+        if ("<" in value or "&" in value or ":" in value) and looks_like_markup(value):
             problems.append(Problem(file, entry, name, "contains HTML markup; write plain text"))
-        if language == "ar" and not contains_arabic(value):
+        arabic = not plain_ascii and contains_arabic(value)
+        if language == "ar" and not arabic:
             problems.append(Problem(file, entry, name, "must be Arabic but has no Arabic letters"))
         elif language.startswith("ar") and contains_latin(value):
             problems.append(Problem(file, entry, name, "must be Arabic but contains Latin letters"))
         elif language.startswith("en") and not contains_latin(value):
             problems.append(Problem(file, entry, name, "must be English but has no Latin letters"))
-        elif language == "en" and contains_arabic(value):
+        elif language == "en" and arabic:
             problems.append(Problem(file, entry, name, "must be English but contains Arabic letters"))
-        if language != "en":
+        if language != "en" and not plain_ascii:
             problems.extend(Problem(file, entry, name, message) for message in foreign_characters(value))
     return problems

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import zlib
+from functools import cache, lru_cache
 from pathlib import Path
 
 from helpers.lesson import checks
@@ -35,7 +37,7 @@ from helpers.lesson.model import (
 from helpers.lesson.problems import LessonError, Problem
 from helpers.lesson.quiz import QuizItem
 from helpers.lesson.schema import validate
-from helpers.lesson.yamlio import UnreadableFile, decode_text, read_bytes, read_yaml
+from helpers.lesson.yamlio import UnreadableFile, cached, decode_text, keep, read_bytes, read_yaml
 from helpers.text.datespan import written_span
 from helpers.text.translit import transliterate
 
@@ -157,13 +159,15 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
         checked |= {"sentences"} | ({"lesson"} if info else set()) | ({"article"} if article is not None else set())
     else:  # without the sentences nothing else can be checked against the text
         checked = ({"lesson"} if info else set()) | ({"article"} if article is not None else set())
+    glossary_entries = (data.get("glossary") or {}).get("entries", [])
+    translits = _transliterations(glossary_entries)
     lesson_obj = Lesson(
         info=info or _placeholder(folder),
         folder=folder,
         article=article or "",
         paragraphs=tuple(_paragraph(p) for p in data["sentences"]["paragraphs"]) if "sentences" in whole else (),
         notes=tuple(Note.from_dict(n) for n in (data.get("notes") or {}).get("notes", [])),
-        glossary=tuple(_entry(e) for e in (data.get("glossary") or {}).get("entries", [])),
+        glossary=tuple(_entry(e, translits) for e in glossary_entries),
         quiz=tuple(QuizItem.from_dict(q) for q in (data.get("quiz") or {}).get("items", [])),
         timeline=tuple(events),
     )
@@ -177,9 +181,14 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
 def _shown(path: Path) -> str:
     """A path as a teacher would type it: relative to the working folder if inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return _relative(str(path), os.getcwd())
     except (ValueError, OSError):
         return str(path)
+
+
+@lru_cache(maxsize=256)
+def _relative(path: str, cwd: str) -> str:
+    return str(Path(path).resolve().relative_to(Path(cwd).resolve()))
 
 
 def _info(meta: dict[str, Any], shown: str) -> tuple[LessonInfo | None, list[Problem]]:
@@ -221,9 +230,47 @@ def _paragraph(raw: dict[str, Any]) -> Paragraph:
     return Paragraph.from_dict(raw, sentences=sentences)
 
 
-def _entry(raw: dict[str, Any]) -> GlossaryEntry:
-    translit = raw.get("translit") or transliterate(raw["headword"], pausal=raw["pos"] in PAUSAL_POS)
+def _entry(raw: dict[str, Any], translits: dict[str, str]) -> GlossaryEntry:
+    translit = raw.get("translit") or translits[_translit_key(raw)]
     return GlossaryEntry.from_dict(raw, translit=translit)
+
+
+def _translit_key(raw: dict[str, Any]) -> str:
+    """``p:`` + the headword when it is cited in pause (no case ending), ``c:`` + the headword otherwise."""
+    return ("p:" if raw["pos"] in PAUSAL_POS else "c:") + raw["headword"]
+
+
+def _transliterations(entries: list[dict[str, Any]]) -> dict[str, str]:
+    """The computed transliteration of every headword that the glossary does not transliterate itself.
+
+    Computing them is a fifth of a lesson's load, so they are kept in the cache folder, valid while the
+    transliterator's code is the same; the glossary is still read and checked on every load.
+    """
+    wanted = {_translit_key(raw) for raw in entries if not raw.get("translit")}
+    if not wanted:
+        return {}
+    version = _translit_version()
+    known = cached("transliterations", version)
+    known = known if isinstance(known, dict) else {}
+    missing = wanted - known.keys()
+    for key in missing:
+        known[key] = transliterate(key[2:], pausal=key.startswith("p:"))
+    if missing:
+        keep("transliterations", version, known)
+    return known
+
+
+@cache
+def _translit_version() -> str:
+    """A checksum of the code a transliteration depends on: a change to it recomputes them all."""
+    import helpers.text.arabic as arabic
+    import helpers.text.chars as chars
+    import helpers.text.translit as translit
+
+    crc = 0
+    for module in (translit, arabic, chars):
+        crc = zlib.crc32(Path(module.__file__).read_bytes(), crc)
+    return f"{crc:08x}"
 
 
 def _events(raw_events: list[dict[str, Any]], shown: str) -> tuple[list[TimelineEvent], list[Problem]]:

@@ -395,8 +395,26 @@ def _cache_file(path: Path) -> Path:
 
 
 def _cache_get(path: Path, checksum: str) -> Any:
+    return _read_cached(_cache_file(path), checksum)
+
+
+def _cache_put(path: Path, checksum: str, data: Any) -> None:
+    _write_cached(_cache_file(path), checksum, data)
+
+
+def cached(name: str, checksum: str) -> Any:
+    """Data the kit derived and kept under ``name`` in the cache folder, if still valid for ``checksum``."""
+    return _read_cached(user_cache_dir() / "derived" / f"{name}.json", checksum)
+
+
+def keep(name: str, checksum: str, data: Any) -> None:
+    """Keep derived data (plain JSON) under ``name`` for the next load; a cache that cannot be written is skipped."""
+    _write_cached(user_cache_dir() / "derived" / f"{name}.json", checksum, data)
+
+
+def _read_cached(file: Path, checksum: str) -> Any:
     try:
-        entry = json.loads(_cache_file(path).read_text(encoding="utf-8"))
+        entry = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(entry, dict) or entry.get("version") != _CACHE_VERSION or entry.get("checksum") != checksum:
@@ -404,12 +422,11 @@ def _cache_get(path: Path, checksum: str) -> Any:
     return entry.get("data")
 
 
-def _cache_put(path: Path, checksum: str, data: Any) -> None:
+def _write_cached(target: Path, checksum: str, data: Any) -> None:
     try:
         text = json.dumps({"version": _CACHE_VERSION, "checksum": checksum, "data": data}, ensure_ascii=False)
         if json.loads(text)["data"] != data:
             return  # not plain JSON data (e.g. numeric keys): parse every time rather than change it
-        target = _cache_file(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         import tempfile  # only when writing: keeps the import of the kit cheap
 

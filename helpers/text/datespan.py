@@ -6,7 +6,6 @@ learner's answers in the dates exercise all go through :func:`written_span`.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 __all__ = ["PRECISIONS", "month_span", "written_span"]
@@ -23,8 +22,12 @@ def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
     ['2024-02-01', '2024-02-29']
     """
     try:
-        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        first = dt.date(year, month, 1)
+        following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+        return first, following - dt.timedelta(days=1)
     except (ValueError, OverflowError):
+        if (year, month) == (9999, 12):
+            return dt.date(9999, 12, 1), dt.date(9999, 12, 31)
         raise ValueError(f"{year:04d}-{month:02d} is not a month between the years 1 and 9999") from None
 
 

@@ -21,7 +21,6 @@ A new type is one subclass decorated with :func:`register` (plus its input widge
 
 from __future__ import annotations
 
-import random
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
@@ -30,12 +29,12 @@ from helpers.lesson.model import Bilingual, Lesson
 from helpers.lesson.problems import Problem
 from helpers.lesson.quiz import ITEM_TYPES, QuizItem
 from helpers.text.arabic import contains_arabic
-from helpers.text.matching import grade_text
 
 __all__ = ["BLANK", "BLOCK_KINDS", "Block", "Choices", "ItemResult", "ItemType", "Typed", "register"]
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import random
     from collections.abc import Iterable, Sequence
     from typing import Any, ClassVar
 
@@ -111,11 +110,16 @@ def scrambled(values: Sequence[str], rng: random.Random | None, seed: str) -> tu
 
     Without ``rng`` (a paper that is not shuffled) the order comes from ``seed``, so it is the same for everyone.
 
+    >>> import random
     >>> scrambled(["s1", "s2"], random.Random(0), "q-x") != ("s1", "s2")
     True
     """
     out = list(values)
-    (rng or random.Random(seed)).shuffle(out)
+    if rng is None:
+        import random  # only for a paper that is not shuffled per student
+
+        rng = random.Random(seed)
+    rng.shuffle(out)
     if len(out) > 1 and out == list(values):
         out = out[1:] + out[:1]
     return tuple(out)
@@ -306,6 +310,8 @@ class Typed(ItemType):
     def grade(self, item: QuizItem, response: Any) -> ItemResult:
         if not isinstance(response, str) or not response.strip():
             return refuse(item, "Type your answer first.", response)
+        from helpers.text.matching import grade_text  # answers are graded in a quiz, not when a lesson loads
+
         verdict = grade_text(self.answers(item), response, item.strictness)
         shown = response if len(response) <= 200 else response[:200] + "…"
         return ItemResult(item.id, float(item.points) if verdict.accepted else 0.0, item.points, verdict.note, shown)
