@@ -244,3 +244,35 @@ def test_explorer_says_what_it_shows_in_its_repr(lesson):
         f"TimelineExplorer: {article} of {total} events, the whole story, scope article, categories {categories}, "
         "sentence p04-s1, event —"
     )
+
+
+def test_a_drawn_chart_is_kept_and_read_back_without_drawing_again(lesson, monkeypatch, tmp_path):
+    import helpers.views.timeline as drawing
+
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+    drawing._PNG_CACHE.clear()
+    first = drawing.timeline_png(lesson, window=drawing.ZOOM)
+    kept = list((tmp_path / "charts").glob("timeline-*.png"))
+    assert len(kept) == 1 and kept[0].read_bytes() == first
+    drawing._PNG_CACHE.clear()
+
+    def no_drawing(*args, **kwargs):
+        raise AssertionError("drew the chart again")
+
+    monkeypatch.setattr(drawing, "timeline_chart", no_drawing)
+    assert drawing.timeline_png(lesson, window=drawing.ZOOM) == first
+    with pytest.raises(AssertionError, match="drew the chart again"):  # another highlight is another chart
+        drawing.timeline_png(lesson, window=drawing.ZOOM, highlight=frozenset({lesson.timeline[0].id}))
+
+
+def test_a_damaged_kept_chart_is_drawn_again(lesson, monkeypatch, tmp_path):
+    import helpers.views.timeline as drawing
+
+    monkeypatch.setenv("KHABAR_CACHE_DIR", str(tmp_path))
+    drawing._PNG_CACHE.clear()
+    first = drawing.timeline_png(lesson)
+    (kept,) = (tmp_path / "charts").glob("timeline-*.png")
+    kept.write_bytes(b"not a png")
+    drawing._PNG_CACHE.clear()
+    assert drawing.timeline_png(lesson) == first
+    assert kept.read_bytes() == first

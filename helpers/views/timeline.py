@@ -12,10 +12,15 @@ draw with Amiri.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import os
 import textwrap
 from collections.abc import Iterable
+from pathlib import Path
 
 from helpers.lesson.model import Lesson, TimelineEvent
+from helpers.lesson.paths import user_cache_dir
 from helpers.study.timeline import ZOOM, filter_events
 from helpers.text.folding import find_form
 from helpers.views.charts import png_bytes, use_arabic_font
@@ -53,12 +58,63 @@ def timeline_png(
     key = (id(lesson), tuple(e.id for e in shown), window, frozenset(highlight))
     cached = _PNG_CACHE.get(key)
     if cached is None or cached[0] is not lesson:
-        use_arabic_font()
-        cached = (lesson, png_bytes(timeline_chart(lesson, shown, window=window, highlight=highlight)))
+        file = _chart_file(lesson, shown, window, highlight)
+        try:
+            png = file.read_bytes() if file is not None else None
+        except OSError:
+            png = None
+        if not png or not png.startswith(b"\x89PNG"):
+            use_arabic_font()
+            png = png_bytes(timeline_chart(lesson, shown, window=window, highlight=highlight))
+            _keep_chart(file, png)
+        cached = (lesson, png)
         if len(_PNG_CACHE) > 64:
             _PNG_CACHE.clear()
         _PNG_CACHE[key] = cached
     return cached[1]
+
+
+def _chart_file(
+    lesson: Lesson, events: list[TimelineEvent], window: tuple[dt.date, dt.date] | None, highlight: frozenset[str]
+) -> Path | None:
+    """Where a drawn chart is kept between sessions: named by everything that decides its pixels.
+
+    The events as the lesson states them, the window and highlight, the drawing code and the matplotlib and
+    font versions: change any of them and the chart is drawn again. Drawing takes most of a second; reading
+    it back a millisecond, without importing matplotlib.
+    """
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            fonts = version("fontpkg-amiri")
+        except PackageNotFoundError:
+            fonts = "no amiri"
+        code = b"".join(Path(m).read_bytes() for m in (__file__, _charts_module_file()))
+        facts = [lesson.id, [e.to_dict() for e in events], [str(d) for d in window or ()], sorted(highlight),
+                 version("matplotlib"), fonts, hashlib.sha256(code).hexdigest()]  # fmt: skip
+        digest = hashlib.sha256(json.dumps(facts, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
+        return user_cache_dir() / "charts" / f"timeline-{digest[:32]}.png"
+    except (OSError, ValueError, PackageNotFoundError):
+        return None
+
+
+def _charts_module_file() -> str:
+    from helpers.views import charts
+
+    return charts.__file__
+
+
+def _keep_chart(file: Path | None, png: bytes) -> None:
+    if file is None:
+        return
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        partial = file.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(png)
+        os.replace(partial, file)
+    except OSError:
+        return  # a chart that cannot be kept is only drawn again next time
 
 
 def timeline_image(lesson: Lesson, window: tuple[dt.date, dt.date] | None = None):

@@ -11,7 +11,6 @@ from helpers.lesson.model import Lesson, TimelineEvent
 from helpers.study.dates import UnknownExpression, check_date_answer, resolve
 from helpers.study.timeline import ZOOM, filter_events
 from helpers.text.folding import find_form
-from helpers.views.charts import use_arabic_font
 from helpers.views.html import Markup, ar, en, marked, style
 from helpers.views.timeline import event_html, timeline_png
 
@@ -29,7 +28,6 @@ class TimelineExplorer(widgets.VBox):
     """Filters, the chart, and the events of the sentence being read (or of a chosen event)."""
 
     def __init__(self, lesson: Lesson, reading: ReadingView | None = None) -> None:
-        use_arabic_font()
         self.lesson, self.reading = lesson, reading
         categories = sorted({e.category for e in lesson.timeline})
         self.categories = widgets.SelectMultiple(options=categories, value=tuple(categories), rows=len(categories),
