@@ -1,6 +1,7 @@
 """Content checks: what a schema cannot say about a lesson.
 
-Run by :func:`helpers.load_lesson` on every load and by ``khabar validate``.
+Run by :func:`helpers.load_lesson` on every load and by ``khabar validate``. The one rule for text
+(:func:`~helpers.lesson.field_checks.text_problems`) is applied to every text of every file.
 Each check returns :class:`~helpers.lesson.problems.Problem` objects naming the file,
 the entry id and the field.
 """
@@ -9,12 +10,24 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 
-from helpers.lesson.field_checks import _duplicates, _texts, first_difference, foreign_characters, strip_back_difference
+from helpers.lesson.field_checks import (
+    MAX_ARTICLE_CHARS,
+    _duplicates,
+    _quoted,
+    _texts,
+    first_difference,
+    foreign_characters,
+    strip_back_difference,
+    text_problems,
+)
 from helpers.lesson.model import Lesson
 from helpers.lesson.problems import Problem
+from helpers.lesson.quiz import QuizItem
 from helpers.lesson.quiz_checks import _check_quiz
+from helpers.lesson.schema import _PARTS
 from helpers.text.arabic import (
     find_phrase,
     normalize_match,
@@ -24,7 +37,12 @@ from helpers.text.arabic import (
 from helpers.text.chars import STRIPPABLE_MARKS
 from helpers.text.folding import find_form
 
-__all__ = ["PARTS", "check_lesson", "sentences_with"]
+__all__ = ["PARTS", "check_lesson", "every_text", "sentences_with"]
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
 
 
 #: Every part of a lesson that check_lesson can check.
@@ -41,6 +59,9 @@ def check_lesson(lesson: Lesson, shown: Callable[[Path], str] = str, files: Iter
     folder = lesson.folder
     meta, sent, notes = (shown(folder / name) for name in ("lesson.yaml", "sentences.yaml", "notes.yaml"))
     problems: list[Problem] = []
+    for part, name in _FILE_OF.items():
+        if part in files:
+            problems += _text_rule(shown(folder / name), _file_data(lesson, part))
     info = lesson.info
     if "lesson" in files:
         if info.id != folder.name:
@@ -76,12 +97,124 @@ def check_lesson(lesson: Lesson, shown: Callable[[Path], str] = str, files: Iter
     return problems
 
 
+# -- the one rule for text, on every text of every file ------------------------------------------
+
+#: The file each part of a lesson is written in (the article aside).
+_FILE_OF = {
+    "lesson": "lesson.yaml",
+    "sentences": "sentences.yaml",
+    "notes": "notes.yaml",
+    "glossary": "glossary.yaml",
+    "quiz": "quiz.yaml",
+    "timeline": "timeline.yaml",
+}
+
+
+def _file_data(lesson: Lesson, part: str) -> Any:
+    """A part of the lesson in the shape of its file: every text of the file, under the keys it is written with."""
+    if part == "lesson":
+        return lesson.info.to_dict()
+    if part == "sentences":
+        return {"paragraphs": [
+            {"id": p.id, "sentences": [{k: v for k, v in s.to_dict().items() if k != "paragraph"} for s in p.sentences]}
+            for p in lesson.paragraphs
+        ]}  # fmt: skip
+    if part == "notes":
+        return {"notes": [n.to_dict() for n in lesson.notes]}
+    if part == "glossary":
+        return {"entries": [e.to_dict() for e in lesson.glossary]}
+    if part == "quiz":
+        return {"items": [_item_data(q) for q in lesson.quiz]}
+    return {"events": [e.to_dict() for e in lesson.timeline]}
+
+
+def _item_data(item: QuizItem) -> dict[str, Any]:
+    """Every field of a quiz item as ``quiz.yaml`` writes it (whatever its type uses)."""
+    data: dict[str, Any] = {}
+    for f in fields(item):
+        value = getattr(item, f.name)
+        if f.name in ("if_true", "if_false"):
+            data.setdefault("feedback", {})[f.name] = value
+        elif f.name == "pairs":
+            data[f.name] = [{"left": left, "right": right} for left, right in value]
+        elif f.name == "steps":
+            data[f.name] = [{"id": step, "text": text} for step, text in value]
+        else:
+            data[f.name] = _plain(value)
+    return data
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def every_text(data: Any) -> Iterator[tuple[str | None, tuple[Any, ...], str | None, int | None, str]]:
+    """Every string in a file's data, with where it is as the schema's messages name it.
+
+    Yields (entry, within, field, item, text): the entry is the nearest list member with an ``id``;
+    options, steps and pairs are parts of their entry; a value in a list is an item of its field.
+
+    >>> data = {"items": [{"id": "q-x", "options": [{"id": "a", "text": "yes"}], "key": ["نعم", "أجل"]}]}
+    >>> for where in every_text(data):
+    ...     print(where)
+    ('q-x', (), 'id', None, 'q-x')
+    ('q-x', (('option', 'a'),), 'id', None, 'a')
+    ('q-x', (('option', 'a'),), 'text', None, 'yes')
+    ('q-x', (), 'key', 1, 'نعم')
+    ('q-x', (), 'key', 2, 'أجل')
+    """
+    entry = data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
+    yield from _walk(data, entry, (), (), None)
+
+
+def _walk(node: Any, entry: str | None, within: tuple, path: tuple[str, ...], item: int | None) -> Iterator[Any]:
+    if isinstance(node, str):
+        yield entry, within, ".".join(path) or None, item, node
+    elif isinstance(node, dict):
+        for name, value in node.items():
+            yield from _walk(value, entry, within, (*path, str(name)), None)
+    elif isinstance(node, list):
+        name = path[-1] if path else None
+        for index, child in enumerate(node):
+            ident = child.get("id") if isinstance(child, dict) else None
+            if name in _PARTS:
+                part = (_PARTS[name], ident if isinstance(ident, str) else index + 1)
+                yield from _walk(child, entry, (*within, part), (), None)
+            elif isinstance(child, dict):
+                yield from _walk(child, ident if isinstance(ident, str) else f"#{index + 1}", (), (), None)
+            else:
+                yield from _walk(child, entry, within, path, index + 1)
+
+
+def _text_rule(file: str, data: Any) -> list[Problem]:
+    """The one rule for text (:func:`~helpers.lesson.field_checks.text_problems`) on every text of a file."""
+    problems = []
+    troubled: set[str | None] = set()  # entries whose headword breaks the rule: a computed translit copies it
+    for entry, within, field, item, text in every_text(data):
+        if field == "translit" and entry in troubled:
+            continue
+        for message in text_problems(text):
+            problems.append(Problem(file, entry, field, message, within, item))
+            if field == "headword":
+                troubled.add(entry)
+    return problems
+
+
 def _article_characters(lesson: Lesson, file: str) -> list[Problem]:
-    """Persian letters and presentation forms in the article, by line."""
+    """The article's size, the one rule for text and Persian letters and presentation forms, by line."""
+    if len(lesson.article) > MAX_ARTICLE_CHARS:
+        return [
+            Problem(file, None, None, f"is {len(lesson.article):,} characters long; an article holds at most "
+                    f"{MAX_ARTICLE_CHARS:,} (about 200 KB)")
+        ]  # fmt: skip
     return [
         Problem(file, None, None, f"line {number}: {message}")
         for number, line in enumerate(lesson.article.split("\n"), start=1)
-        for message in foreign_characters(line)
+        for message in [*text_problems(line, MAX_ARTICLE_CHARS), *foreign_characters(line)]
     ]
 
 
@@ -145,7 +278,7 @@ def _check_notes(lesson: Lesson, file: str) -> list[Problem]:
                 continue
             if find_phrase(normalize_match(sentence.ar), normalize_match(note.focus)) is None:
                 problems.append(
-                    Problem(file, note.id, "focus", f"{note.focus!r} does not occur in {sid} as whole words")
+                    Problem(file, note.id, "focus", f"{_quoted(note.focus)} does not occur in {sid} as whole words")
                 )
         problems += _texts(
             file,
@@ -193,7 +326,9 @@ def _check_glossary(lesson: Lesson, file: str) -> list[Problem]:
     for (headword, gloss), n in senses.items():
         if n > 1:
             ids = ", ".join(e.id for e in lesson.glossary if (e.headword, e.gloss.casefold()) == (headword, gloss))
-            problems.append(Problem(file, ids, "headword", f"{headword} with the gloss {gloss!r} is entered {n} times"))
+            problems.append(
+                Problem(file, ids, "headword", f"{headword} with the gloss {_quoted(gloss)} is entered {n} times")
+            )
     found_in = sentences_with(lesson)
     for entry in lesson.glossary:
         where = {}
@@ -206,7 +341,9 @@ def _check_glossary(lesson: Lesson, file: str) -> list[Problem]:
         for form, sids in occurs.items():
             if not sids & where.keys():
                 problems.append(
-                    Problem(file, entry.id, "forms", f"{form!r} does not occur as whole words in {', '.join(where)}")
+                    Problem(
+                        file, entry.id, "forms", f"{_quoted(form)} does not occur as whole words in {', '.join(where)}"
+                    )
                 )
         anywhere = set().union(*occurs.values())
         for sid in where:
@@ -256,7 +393,9 @@ def _check_timeline(lesson: Lesson, file: str) -> list[Problem]:
                 problems.append(Problem(file, e.id, "sentences", f"no sentence has the id {sid!r}"))
         if e.expression and texts and not any(find_form(t, e.expression) for t in texts):
             problems.append(
-                Problem(file, e.id, "expression", f"{e.expression!r} does not occur in {', '.join(e.sentence_ids)}")
+                Problem(
+                    file, e.id, "expression", f"{_quoted(e.expression)} does not occur in {', '.join(e.sentence_ids)}"
+                )
             )
         if e.confidence != "high" and not e.verify:
             problems.append(Problem(file, e.id, "verify", f"a {e.confidence}-confidence event says what to verify"))

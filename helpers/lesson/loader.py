@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from helpers.lesson import checks
+from helpers.lesson.field_checks import MAX_FIELD_CHARS
 from helpers.lesson.model import (
     PAUSAL_POS,
     Bilingual,
@@ -231,7 +232,7 @@ def _paragraph(raw: dict[str, Any]) -> Paragraph:
 
 
 def _entry(raw: dict[str, Any], translits: dict[str, str]) -> GlossaryEntry:
-    translit = raw.get("translit") or translits[_translit_key(raw)]
+    translit = raw.get("translit") or translits.get(_translit_key(raw), "")
     return GlossaryEntry.from_dict(raw, translit=translit)
 
 
@@ -246,7 +247,10 @@ def _transliterations(entries: list[dict[str, Any]]) -> dict[str, str]:
     Computing them is a fifth of a lesson's load, so they are kept in the cache folder, valid while the
     transliterator's code is the same; the glossary is still read and checked on every load.
     """
-    wanted = {_translit_key(raw) for raw in entries if not raw.get("translit")}
+    # A headword over the field limit is refused by the checks; it is not worth transliterating first.
+    wanted = {
+        _translit_key(raw) for raw in entries if not raw.get("translit") and len(raw["headword"]) <= MAX_FIELD_CHARS
+    }
     if not wanted:
         return {}
     version = _translit_version()

@@ -125,6 +125,8 @@ def decode_text(raw: bytes, bom_ok: bool = False) -> str:
     is not UTF-8 text: it looks like Windows-1256 (Arabic Windows); save it as UTF-8
     >>> why("كتاب".encode("utf-16"))
     is not UTF-8 text: it is UTF-16; save it as UTF-8
+    >>> why("سطر\\nكتاب\\x00".encode("utf-8"))
+    line 2: holds a NUL character (U+0000, an invisible zero byte); delete it
     >>> why(codecs.BOM_UTF8 + b"id: x")
     starts with a byte-order mark (U+FEFF, the bytes EF BB BF); save it as UTF-8 without BOM
     """
@@ -145,9 +147,14 @@ def decode_text(raw: bytes, bom_ok: bool = False) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        text = "\x00"
+        raise UnreadableFile(f"is not UTF-8 text: it looks like {_guess_encoding(raw)}; save it as UTF-8") from None
     if "\x00" in text:  # NUL bytes: not text in any 8-bit encoding (UTF-16 without a mark decodes "fine")
-        raise UnreadableFile(f"is not UTF-8 text: it looks like {_guess_encoding(raw)}; save it as UTF-8")
+        zeros = text.count("\x00")
+        if zeros > 2 and _guess_encoding(raw) in ("UTF-16", "UTF-32"):
+            raise UnreadableFile(f"is not UTF-8 text: it looks like {_guess_encoding(raw)}; save it as UTF-8")
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        more = f" (and {zeros - 1} more)" if zeros > 1 else ""
+        raise UnreadableFile(f"line {line}: holds a NUL character (U+0000, an invisible zero byte){more}; delete it")
     return text
 
 

@@ -14,10 +14,13 @@ from helpers.lesson.model import GlossaryEntry, Lesson
 from helpers.text.arabic import contains_arabic, normalize_match
 from helpers.text.folding import find_form
 
-__all__ = ["CONTENT_POS", "GlossaryIndex", "card_ids", "frequencies", "root_families"]
+__all__ = ["CONTENT_POS", "MAX_QUERY", "GlossaryIndex", "card_ids", "frequencies", "root_families"]
 
 #: Parts of speech counted as content words.
 CONTENT_POS = frozenset({"noun", "verb", "verbal-noun", "participle", "adjective", "adverb"})
+#: The longest search, in characters: a longer query is cut to this length (the glossary browser says so).
+#: No headword, gloss or expression comes near it; searching stays a few milliseconds whatever is pasted.
+MAX_QUERY = 200
 
 
 class GlossaryIndex:
@@ -63,8 +66,11 @@ class GlossaryIndex:
         return {bisect_right(starts, m.start()) - 1 for m in re.finditer(pattern, text)}
 
     def search(self, query: str, pos: str | None = None, tag: str | None = None) -> list[GlossaryEntry]:
-        """Entries matching ``query`` (all entries when it is empty), filtered by part of speech and tag."""
-        q = normalize_match(query)
+        """Entries matching ``query`` (all entries when it is empty), filtered by part of speech and tag.
+
+        Only the first :data:`MAX_QUERY` characters of ``query`` are searched for.
+        """
+        q = normalize_match(query[:MAX_QUERY])
         rank: dict[int, int] = {}
 
         def add(found: Iterable[int], r: int) -> None:

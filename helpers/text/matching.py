@@ -40,11 +40,24 @@ from helpers.text.arabic import (
     unfold_presentation_forms,
 )
 
-__all__ = ["STRICTNESS", "TextGrade", "grade_text", "partial_multiple", "partial_order", "partial_pairs"]
+__all__ = [
+    "MAX_ANSWER",
+    "MAX_EXPECTED",
+    "STRICTNESS",
+    "TextGrade",
+    "grade_text",
+    "partial_multiple",
+    "partial_order",
+    "partial_pairs",
+]
 
 STRICTNESS = ("strict", "normal", "lenient")
-#: Answers longer than this many characters are refused without being compared.
+#: Typed answers longer than this many characters are refused without being compared.
 MAX_ANSWER = 2000
+#: Accepted answers longer than this many characters are never compared (no answer a learner may type could
+#: match one: even fully vocalized, it holds more letters than :data:`MAX_ANSWER`). Lesson keys are held to
+#: 5,000 characters when the lesson loads; this bounds what grading compares whatever it is given.
+MAX_EXPECTED = 3 * MAX_ANSWER
 
 #: Each forgivable difference at ``normal``: its description and the folding that removes it.
 _FOLDS = SPELLING_FOLDS
@@ -125,11 +138,14 @@ def grade_text(expected: str | Sequence[str], given: str, strictness: str = "nor
     answers = [expected] if isinstance(expected, str) else list(expected)
     if not answers:
         raise ValueError("no expected answer given")
-    main = answers[0]
+    main = answers[0] if len(answers[0]) <= MAX_EXPECTED else answers[0][:MAX_EXPECTED] + "…"
     if not isinstance(given, str):
-        return TextGrade(False, "Please type your answer as text.", main, repr(given))
+        return TextGrade(False, "Please type your answer as text.", main, repr(given)[:MAX_ANSWER])
     if len(given) > MAX_ANSWER:
         return TextGrade(False, "This answer is far too long; type just the word or phrase asked for.", main, "")
+    answers = [a for a in answers if isinstance(a, str) and len(a) <= MAX_EXPECTED]
+    if not answers:  # only answers too long to compare: none can be typed
+        return TextGrade(False, "Not accepted.", main, normalize_display(given))
     shown_given = normalize_display(given)
     if not _strict_form(given):
         return TextGrade(False, "No answer given.", main, shown_given)
@@ -142,7 +158,7 @@ def grade_text(expected: str | Sequence[str], given: str, strictness: str = "nor
             best = verdict
     if best is not None:
         return best
-    return _grade_one(main, given, strictness)
+    return _grade_one(answers[0], given, strictness)
 
 
 def _grade_one(expected: str, given: str, strictness: str) -> TextGrade:
@@ -206,6 +222,27 @@ def partial_order(key: Sequence[str], given: Sequence[str]) -> float:
     """
     if sorted(key) != sorted(given):
         return 0.0
+    n = len(key)
+    if n < 2:
+        return 1.0
     position = {step: i for i, step in enumerate(given)}
-    pairs = [(a, b) for i, a in enumerate(key) for b in key[i + 1 :]]
-    return sum(position[a] < position[b] for a, b in pairs) / len(pairs) if pairs else 1.0
+    return (n * (n - 1) // 2 - _inversions([position[step] for step in key])) / (n * (n - 1) // 2)
+
+
+def _inversions(values: list[int]) -> int:
+    """How many pairs of ``values`` are not in increasing order (by merging: n log n, not n²).
+
+    >>> _inversions([0, 1, 2]), _inversions([2, 1, 0]), _inversions([1, 0, 2]), _inversions([1, 1])
+    (0, 3, 1, 1)
+    """
+    if len(values) < 2:
+        return 0
+    middle = len(values) // 2
+    left, right = sorted(values[:middle]), sorted(values[middle:])
+    count = _inversions(values[:middle]) + _inversions(values[middle:])
+    j = 0
+    for x in left:  # for each value on the left, the smaller ones on the right come after it
+        while j < len(right) and right[j] <= x:
+            j += 1
+        count += j
+    return count

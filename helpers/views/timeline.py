@@ -29,6 +29,9 @@ from helpers.views.html import Html, Markup, ar, en, marked, mixed
 __all__ = [
     "ARTICLE_COLOUR",
     "BACKGROUND_COLOUR",
+    "FIRST_DRAWABLE",
+    "LAST_DRAWABLE",
+    "chart_window",
     "event_html",
     "label_boxes",
     "timeline_chart",
@@ -170,6 +173,36 @@ def _label(event: TimelineEvent, width: int) -> tuple[str, str]:
     return event.label.ar or "", english
 
 
+#: The first and last days the chart's date axis can show: matplotlib's dates are Python's (years 1 to 9999).
+#: A window reaching past them (an event dated 0001 or 9999, padded by :data:`_PADDING`) is cut to them.
+FIRST_DRAWABLE, LAST_DRAWABLE = dt.date.min, dt.date.max
+#: Room left on either side of the events when the chart shows the whole story.
+_PADDING = dt.timedelta(days=400)
+
+
+def chart_window(events: list[TimelineEvent], window: tuple[dt.date, dt.date] | None = None) -> tuple[dt.date, dt.date]:
+    """The days the chart's axis spans: ``window``, else the events with room around them, within what can be drawn.
+
+    >>> chart_window([], (dt.date(2025, 11, 1), dt.date(2026, 12, 31)))
+    (datetime.date(2025, 11, 1), datetime.date(2026, 12, 31))
+    >>> from helpers import load_lesson
+    >>> event = load_lesson().timeline[0]
+    >>> import dataclasses
+    >>> far = dataclasses.replace(event, start=dt.date(1, 1, 1), end=dt.date(9999, 12, 31))
+    >>> chart_window([far])
+    (datetime.date(1, 1, 1), datetime.date(9999, 12, 31))
+    """
+    if window is not None:
+        left, right = window
+    elif events:
+        first, last = min(e.start for e in events), max(e.end for e in events)
+        left = first - _PADDING if first - FIRST_DRAWABLE > _PADDING else FIRST_DRAWABLE
+        right = last + _PADDING if LAST_DRAWABLE - last > _PADDING else LAST_DRAWABLE
+    else:
+        left, right = ZOOM
+    return max(left, FIRST_DRAWABLE), min(right, LAST_DRAWABLE)
+
+
 def timeline_chart(
     lesson: Lesson,
     events: list[TimelineEvent] | None = None,
@@ -200,13 +233,7 @@ def timeline_chart(
     fig_height = total / 72 + top + bottom
     fig = Figure(figsize=(width, fig_height), dpi=100)
     ax = fig.add_axes((0.01, bottom / fig_height, 0.98, (total / 72) / fig_height))
-    if window is not None:
-        left, right = window
-    elif shown:
-        left = min(e.start for e in shown) - dt.timedelta(days=400)
-        right = max(e.end for e in shown) + dt.timedelta(days=400)
-    else:
-        left, right = ZOOM
+    left, right = chart_window(shown, window)
     ax.set_xlim(mdates.date2num(left), mdates.date2num(right))
     middle = mdates.date2num(left) + (mdates.date2num(right) - mdates.date2num(left)) / 2
     y = total

@@ -27,8 +27,9 @@ import ipywidgets as widgets
 
 from helpers.lesson.model import Lesson
 from helpers.study.progress import ProgressChange, ProgressStore
-from helpers.views.html import en, style
+from helpers.views.html import style
 from helpers.views.lesson import article_html, sentence_html
+from helpers.widgets.base import failure_message, guarded, show_message, status_area
 
 __all__ = ["ReadingView", "reading_view"]
 
@@ -64,6 +65,8 @@ class ReadingView(widgets.VBox):
             layout=widgets.Layout(width="32em"),
         )
         self.position = widgets.Label()
+        #: Where the view says what went wrong (hidden while nothing has).
+        self.status = status_area()
         self.focus = widgets.HTML()
         self.article = widgets.HTML()
         for w, cls in [
@@ -78,16 +81,16 @@ class ReadingView(widgets.VBox):
             (self.article, "khabar-article-panel"),
         ]:
             w.add_class(cls)
-        self.previous_button.on_click(lambda _: self.step(-1))
-        self.next_button.on_click(lambda _: self.step(1))
+        self.previous_button.on_click(guarded(self.status, lambda _: self.step(-1), "go to the previous sentence"))
+        self.next_button.on_click(guarded(self.status, lambda _: self.step(1), "go to the next sentence"))
         for w in (self.jump, self.diacritics, self.translation, self.notes):
-            w.observe(self._render, names="value")
+            w.observe(guarded(self.status, self._render, "show the sentence"), names="value")
         controls = widgets.HBox(
             [self.previous_button, self.next_button, self.jump, self.position],
             layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
         )
         toggles = widgets.HBox([self.diacritics, self.translation, self.notes])
-        super().__init__([widgets.HTML(style()), controls, toggles, self.focus, self.article])
+        super().__init__([widgets.HTML(style()), controls, toggles, self.status, self.focus, self.article])
         self.add_class("khabar-reading")
         self._render()
         if progress is not None:
@@ -99,8 +102,11 @@ class ReadingView(widgets.VBox):
 
         known = ""
         if self.progress is not None:
-            count = len(self.progress.known(self.lesson.id) & {e.id for e in self.lesson.glossary})
-            known = f", {count} of {len(self.lesson.glossary)} words known"
+            try:
+                count = len(self.progress.known(self.lesson.id) & {e.id for e in self.lesson.glossary})
+                known = f", {count} of {len(self.lesson.glossary)} words known"
+            except Exception:  # a repr never fails: the view itself says what went wrong
+                known = ", known words not available"
         return (
             f"ReadingView: {self.current}, sentence {self._ids.index(self.current) + 1} of {len(self._ids)}, "
             f"diacritics {state(self.diacritics)}, translation {state(self.translation)}, "
@@ -129,12 +135,18 @@ class ReadingView(widgets.VBox):
         self._render()
 
     def _progress_changed(self, change: ProgressChange) -> None:
-        if change.kind != "known" or change.lesson != self.lesson.id:
-            return
+        if change.kind == "known" and change.lesson == self.lesson.id:
+            guarded(self.status, self._render, "show your known words")()
+
+    def _known(self) -> set[str] | None:
+        """The words marked known, or None without a store (or when it cannot be read: the status says so)."""
+        if self.progress is None:
+            return None
         try:
-            self._render()
-        except Exception as exc:  # a callback: the learner sees what went wrong, not a log entry
-            self.focus.value = en(f"Could not show your known words: {exc}", tag="p")
+            return self.progress.known(self.lesson.id)
+        except Exception as exc:  # the text is still shown, without the highlights
+            show_message(self.status, failure_message(exc, "highlight the words you do not know yet"))
+            return None
 
     def step(self, delta: int) -> None:
         """Move by ``delta`` sentences, stopping at the first and the last."""
@@ -145,7 +157,8 @@ class ReadingView(widgets.VBox):
         sentence = self.lesson.sentence(self.current)
         index = self._ids.index(self.current)
         notes = self.lesson.notes_for(sentence.id) if self.notes.value else ()
-        known = self.progress.known(self.lesson.id) if self.progress is not None else None
+        show_message(self.status, "")
+        known = self._known()
         self.focus.value = sentence_html(
             sentence,
             vocalized=self.diacritics.value,

@@ -13,6 +13,7 @@ from helpers.study.timeline import ZOOM, filter_events
 from helpers.text.folding import find_form
 from helpers.views.html import Markup, ar, en, marked, style
 from helpers.views.timeline import event_html, timeline_png
+from helpers.widgets.base import guarded
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class TimelineExplorer(widgets.VBox):
         self.read_button = widgets.Button(description="Read its sentence", disabled=True)
         self.chart = widgets.Image(format="png")
         self.details = widgets.HTML()
+        #: How many events are shown; also where the explorer says what went wrong.
         self.count = widgets.Label()
         self.count.add_class("khabar-timeline-count")
         for w, cls in ((self.sentence, "khabar-rtl"), (self.categories, "khabar-categories"),
@@ -51,12 +53,12 @@ class TimelineExplorer(widgets.VBox):
                        (self.chart, "khabar-timeline-chart"), (self.details, "khabar-event-details")):  # fmt: skip
             w.add_class(cls)
         for w in (self.categories, self.scope, self.span, self.sentence):
-            w.observe(self.refresh, names="value")
-        self.event.observe(self._event_chosen, names="value")
-        self.read_button.on_click(lambda _: self._read())
+            w.observe(guarded(self.count, self.refresh, "draw the timeline"), names="value")
+        self.event.observe(guarded(self.count, self._event_chosen, "show the event"), names="value")
+        self.read_button.on_click(guarded(self.count, lambda _: self._read(), "open the event's sentence"))
         if reading is not None:
             # Follows the reader from the next move on (the first chart is the plain one).
-            reading.jump.observe(lambda change: setattr(self.sentence, "value", change["new"]), names="value")
+            reading.jump.observe(guarded(self.count, self._follow_reading, "follow the reading view"), names="value")
         super().__init__([
             widgets.HTML(style()),
             widgets.HBox([self.categories, widgets.VBox([self.scope, self.span])]),
@@ -95,6 +97,10 @@ class TimelineExplorer(widgets.VBox):
                 if found
                 else en(f"No event is dated by sentence {self.sentence.value}.", tag="p")
             )
+
+    def _follow_reading(self, change: dict) -> None:
+        if any(value == change["new"] for _, value in self.sentence.options):
+            self.sentence.value = change["new"]
 
     def _event_chosen(self, change: dict) -> None:
         event = next((e for e in self.lesson.timeline if e.id == change["new"]), None)
@@ -142,7 +148,7 @@ class RelativeDates(widgets.VBox):
             result = widgets.HTML()
             button = widgets.Button(description="Check")
             row = len(self.rows)
-            button.on_click(lambda _b, row=row: self._check_clicked(row))
+            button.on_click(guarded(result, lambda _b, row=row: self.check(row), "check this answer"))
             self.rows.append((event, box, result))
             self.check_buttons.append(button)
             self.verdicts.append(None)
@@ -161,12 +167,6 @@ class RelativeDates(widgets.VBox):
         result.value = en(("✓ " if right else "✗ ") + why, tag="p", cls="khabar-right" if right else "khabar-wrong")
         self.verdicts[row] = right
         return right
-
-    def _check_clicked(self, row: int) -> None:
-        try:
-            self.check(row)
-        except Exception as exc:  # a callback: the learner sees what went wrong, not a log entry
-            self.rows[row][2].value = en(f"Could not check this answer: {exc}", tag="p", cls="khabar-wrong")
 
     def check_all(self) -> list[bool]:
         """Check every row (as if each Check button were pressed); returns which are right."""

@@ -26,9 +26,10 @@ from helpers.lesson.model import GlossaryEntry, Lesson
 from helpers.lesson.paths import output_dir
 from helpers.study.progress import ProgressChange, ProgressStore
 from helpers.study.srs import GRADES, CardState, next_card, review
-from helpers.study.vocab import DIRECTIONS, GlossaryIndex, card_ids
+from helpers.study.vocab import DIRECTIONS, MAX_QUERY, GlossaryIndex, card_ids
 from helpers.views.html import Markup, ar, en, style
 from helpers.views.vocab import entry_card
+from helpers.widgets.base import failure_message, guarded, shortened, show_message, store_notice, update_store_notice
 
 __all__ = [
     "ExportButtons",
@@ -68,18 +69,25 @@ class _FollowsProgress:
             self._writing = False
 
     def _progress_changed(self, change: ProgressChange) -> None:
+        notice = getattr(self, "store_notice", None)
+        if notice is not None:  # a warning the store gave on this write (e.g. kept in memory from now on)
+            update_store_notice(notice, self.progress)
         if self._writing or change.lesson != self.lesson.id:
             return
-        try:
-            self._on_progress(change)
-        except Exception as exc:  # a callback: the learner sees what went wrong, not a log entry
-            self._show_error(f"Could not follow your progress: {exc}")
+        self._guarded(self._on_progress, "follow your progress")(change)
 
     def _on_progress(self, change: ProgressChange) -> None:
         raise NotImplementedError
 
-    def _show_error(self, message: str) -> None:
+    def _status_area(self) -> widgets.Widget:
+        """Where the widget says what went wrong."""
         raise NotImplementedError
+
+    def _show_error(self, message: str) -> None:
+        show_message(self._status_area(), message)
+
+    def _guarded(self, action: Callable[..., object], doing: str) -> Callable[..., None]:
+        return guarded(self._status_area, action, doing)
 
     def close(self) -> None:
         """Close the widget and stop following the progress store."""
@@ -111,7 +119,7 @@ class GlossaryBrowser(_FollowsProgress, widgets.VBox):
         self.tag.add_class("khabar-tag-filter")
         self.results.add_class("khabar-results")
         for w in (self.query, self.pos, self.tag):
-            w.observe(self.refresh, names="value")
+            w.observe(self._guarded(self.refresh, "search the glossary"), names="value")
         super().__init__(
             [widgets.HTML(style()), self.query, widgets.HBox([self.pos, self.tag]), self.count, self.results]
         )
@@ -120,7 +128,8 @@ class GlossaryBrowser(_FollowsProgress, widgets.VBox):
 
     def __repr__(self) -> str:
         return (
-            f"GlossaryBrowser: {len(self.matches)} of {len(self.lesson.glossary)} entries, search {self.query.value!r}"
+            f"GlossaryBrowser: {len(self.matches)} of {len(self.lesson.glossary)} entries, "
+            f"search {shortened(self.query.value, MAX_QUERY)!r}"
             f", part of speech {self.pos.value}, tag {self.tag.value}"
         )
 
@@ -132,13 +141,25 @@ class GlossaryBrowser(_FollowsProgress, widgets.VBox):
         return self.index.search(self.query.value, pos=pos, tag=tag)
 
     def refresh(self, _change: object = None) -> None:
-        """Show the entries that match (called whenever the search, a filter or the known words change)."""
+        """Show the entries that match (called whenever the search, a filter or the known words change).
+
+        A search longer than :data:`~helpers.study.vocab.MAX_QUERY` characters is cut to that length, and the
+        count says so.
+        """
         found = self.matches
-        known = self.progress.known(self.lesson.id) if self.progress else None
         shown = found[:MAX_RESULTS]
-        self.count.value = f"{len(found)} of {len(self.lesson.glossary)} entries" + (
-            f" (showing the first {MAX_RESULTS})" if len(found) > MAX_RESULTS else ""
-        )
+        count = f"{len(found)} of {len(self.lesson.glossary)} entries"
+        if len(found) > MAX_RESULTS:
+            count += f" (showing the first {MAX_RESULTS})"
+        if len(self.query.value) > MAX_QUERY:
+            count += f" · only the first {MAX_QUERY} characters of the search are used"
+        self.count.value = count
+        known = None
+        if self.progress is not None:
+            try:
+                known = self.progress.known(self.lesson.id)
+            except Exception as exc:  # the entries are still shown, without their known badges
+                self.count.value += " · " + failure_message(exc, "show which words you know")
         if not found:
             self.results.value = en("Nothing found. Try fewer letters, another spelling, or English.", tag="p")
             return
@@ -149,8 +170,8 @@ class GlossaryBrowser(_FollowsProgress, widgets.VBox):
         if change.kind == "known":
             self.refresh()
 
-    def _show_error(self, message: str) -> None:
-        self.count.value = message
+    def _status_area(self) -> widgets.Widget:
+        return self.count
 
 
 def glossary_browser(lesson: Lesson, progress: ProgressStore | None = None) -> GlossaryBrowser:
@@ -173,11 +194,12 @@ class KnownWords(_FollowsProgress, widgets.VBox):
         self.select.add_class("khabar-known-select")
         self.summary = widgets.Label()
         self._show_store()
-        self.select.observe(self._changed, names="value")
-        notice = [widgets.HTML(en(progress.warning, tag="p"))] if progress.warning else []
+        self.select.observe(self._guarded(self._changed, "save your known words"), names="value")
+        #: What the progress store warns of (hidden while it has no warning).
+        self.store_notice = store_notice(progress)
         super().__init__(
             [
-                *notice,
+                self.store_notice,
                 widgets.Label("Select every word you know (Ctrl/Cmd-click to add to the selection):"),
                 self.select,
                 self.summary,
@@ -202,16 +224,12 @@ class KnownWords(_FollowsProgress, widgets.VBox):
     def _changed(self, change: dict) -> None:
         if self._writing:
             return  # the selection is being made to show the store
-        try:
-            with self._writing_to_store():
-                wanted, stored = set(change["new"]), self.progress.known(self.lesson.id)
-                listed = [i for _, i in self.select.options]
-                self.progress.set_known_many(self.lesson.id, [i for i in listed if i in wanted - stored], True)
-                self.progress.set_known_many(self.lesson.id, [i for i in listed if i in stored - wanted], False)
-                self._show_store()
-        except Exception as exc:  # a callback: the learner sees what went wrong, not a log entry
-            self._show_error(f"Could not save your known words: {exc}")
-            return
+        with self._writing_to_store():
+            wanted, stored = set(change["new"]), self.progress.known(self.lesson.id)
+            listed = [i for _, i in self.select.options]
+            self.progress.set_known_many(self.lesson.id, [i for i in listed if i in wanted - stored], True)
+            self.progress.set_known_many(self.lesson.id, [i for i in listed if i in stored - wanted], False)
+            self._show_store()
         if self.on_change:
             self.on_change()
 
@@ -220,8 +238,8 @@ class KnownWords(_FollowsProgress, widgets.VBox):
             with self._writing_to_store():
                 self._show_store()
 
-    def _show_error(self, message: str) -> None:
-        self.summary.value = message
+    def _status_area(self) -> widgets.Widget:
+        return self.summary
 
 
 def known_words(lesson: Lesson, progress: ProgressStore, on_change: Callable[[], None] | None = None) -> KnownWords:
@@ -263,14 +281,15 @@ class Flashcards(_FollowsProgress, widgets.VBox):
         self.known_button.add_class("khabar-mark-known")
         for button, (label, grade) in zip(self.grade_buttons, GRADES, strict=True):
             button.add_class(f"khabar-grade-{label.lower()}")
-            button.on_click(lambda _b, g=grade: self.grade(g))
-        self.show_button.on_click(lambda _: self.reveal())
-        self.known_button.on_click(lambda _: self.mark_known())
-        notice = [widgets.HTML(en(progress.warning, tag="p"))] if progress.warning else []
+            button.on_click(self._guarded(lambda _b, g=grade: self.grade(g), "save your grade"))
+        self.show_button.on_click(self._guarded(lambda _: self.reveal(), "show the answer"))
+        self.known_button.on_click(self._guarded(lambda _: self.mark_known(), "mark the word as known"))
+        #: What the progress store warns of (hidden while it has no warning).
+        self.store_notice = store_notice(progress)
         super().__init__(
             [
                 widgets.HTML(style()),
-                *notice,
+                self.store_notice,
                 self.front,
                 self.back,
                 widgets.HBox([self.show_button, *self.grade_buttons, self.known_button]),
@@ -347,10 +366,10 @@ class Flashcards(_FollowsProgress, widgets.VBox):
             return
         now = self.clock()
         state = self._states().get(self.current) or CardState.new(now)
-        if not state.seen:
-            self.new_shown += 1
         with self._writing_to_store():
             self.progress.record_review(self.lesson.id, self.current, grade, review(state, grade, now), now)
+        if not state.seen:
+            self.new_shown += 1
         self.next()
 
     def mark_known(self) -> None:
@@ -373,8 +392,8 @@ class Flashcards(_FollowsProgress, widgets.VBox):
         else:
             self._status()
 
-    def _show_error(self, message: str) -> None:
-        self.status.value = message
+    def _status_area(self) -> widgets.Widget:
+        return self.status
 
     def _enable(self, answer_shown: bool) -> None:
         self.show_button.disabled = answer_shown
@@ -415,8 +434,9 @@ class ExportButtons(widgets.VBox):
         self.anki_button.add_class("khabar-export-anki")
         self.csv_button.add_class("khabar-export-csv")
         self.result = widgets.HTML()
-        self.anki_button.on_click(lambda _: self.write("anki"))
-        self.csv_button.on_click(lambda _: self.write("csv"))
+        self.result.add_class("khabar-export-result")
+        self.anki_button.on_click(guarded(self.result, lambda _: self.write("anki"), "write the Anki deck"))
+        self.csv_button.on_click(guarded(self.result, lambda _: self.write("csv"), "write the CSV file"))
         super().__init__([widgets.HBox([self.anki_button, self.csv_button]), self.result])
 
     def __repr__(self) -> str:
@@ -427,6 +447,8 @@ class ExportButtons(widgets.VBox):
         """Write the deck (``kind`` 'anki') or the table ('csv') and say where it went."""
         from helpers.views.export import export_anki, export_csv
 
+        if kind not in ("anki", "csv"):
+            raise ValueError(f"kind must be 'anki' or 'csv', not {kind!r}")
         base = Path(self.folder) / f"khabar-{self.lesson.id}"
         try:
             path = (
@@ -435,7 +457,8 @@ class ExportButtons(widgets.VBox):
                 else export_csv(self.lesson, base.with_suffix(".csv"))
             )
         except OSError as exc:
-            self.result.value = en(f"Could not write the file: {exc}", tag="p")
+            doing = "write the Anki deck" if kind == "anki" else "write the CSV file"
+            show_message(self.result, failure_message(exc, doing))
             return
         if Path(path).name not in self.written:
             self.written.append(Path(path).name)
