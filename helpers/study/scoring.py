@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import os
 import random
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,10 +20,11 @@ from pathlib import Path
 from helpers.lesson.items import ItemResult, item_type
 from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
+from helpers.text.safe import spreadsheet_cell
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
     from typing import Any
 
     from helpers.study.progress import ProgressStore
@@ -29,10 +33,13 @@ __all__ = [
     "ItemResult",
     "Variant",
     "best_by_item",
+    "check_student_name",
     "export_results",
     "grade_item",
     "results_dict",
+    "results_file_stem",
     "student_variant",
+    "write_atomically",
 ]
 
 
@@ -123,9 +130,160 @@ def student_variant(
     return Variant(student, tuple(pool), arrangements)
 
 
+#: The longest part of a student's name kept in a results file's name, in UTF-8 bytes: with the prefix, the
+#: lesson id and the hash the whole name stays well under the 255 bytes every file system allows.
+NAME_BYTES_IN_FILE_NAME = 80
+
+
+def _readable(text: str) -> str:
+    """Letters (any script, with their marks), digits, ``-`` and ``_`` kept; each run of anything else one ``_``."""
+    out: list[str] = []
+    for ch in text:
+        if ch in "-_" or unicodedata.category(ch)[0] in "LMN":
+            out.append(ch)
+        elif not out or out[-1] != "_":
+            out.append("_")
+    return "".join(out)
+
+
+def results_file_stem(lesson_id: str, student: str) -> str:
+    """The name, without its extension, of a student's results files: ``results-<lesson>-<student>``.
+
+    Safe on every operating system, and distinct for distinct names. Letters of any script, digits, ``-`` and
+    ``_`` are kept; each run of anything else (spaces, ``/``, dots, ...) becomes one ``_``. When that changed the
+    name, or cut it short, or when the name could meet another one on a file system that ignores case or Unicode
+    normalisation (Windows, macOS), a short hash of the exact name follows a ``~`` (never kept from a name): two
+    names that differ in any way give two files.
+
+    >>> results_file_stem("kazakhstan-visa-2026", "amina")
+    'results-kazakhstan-visa-2026-amina'
+    >>> for name in ("Ali Hassan", "Ali_Hassan", "Ali/Hassan", "علي حسن", "ali_hassan"):
+    ...     print(results_file_stem("l", name))
+    results-l-Ali_Hassan~bd40775e
+    results-l-Ali_Hassan~9c5cef94
+    results-l-Ali_Hassan~bb15c249
+    results-l-علي_حسن~4520b8e9
+    results-l-ali_hassan
+    """
+    if not student:
+        raise ValueError("a results file needs the student's name or id")
+    readable = _readable(student)
+    short = readable.encode("utf-8", "surrogatepass")[:NAME_BYTES_IN_FILE_NAME].decode("utf-8", "ignore")
+    exact = short == student and student == unicodedata.normalize("NFC", student) and student.casefold() == student
+    stem = f"results-{_readable(lesson_id)}-{short}"
+    if exact:
+        return stem
+    digest = hashlib.sha256(student.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{stem}~{digest}"
+
+
+def write_atomically(path: str | Path, write: Callable[[Path], object]) -> Path:
+    """Write a file all at once: ``write(partial)`` fills a hidden file beside ``path``, which then takes its place.
+
+    If anything fails (a full disk, a folder that cannot be written, an error in ``write``) the partial file is
+    removed and whatever ``path`` held before is left as it was: a reader sees the old file or the new one, never
+    half of one. Missing folders are made (and removed again when nothing could be written). A link is followed:
+    the file it names is replaced. A folder, a device or a pipe is never replaced (``OSError`` says which).
+    Returns ``path``.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> def fails(partial):
+    ...     partial.write_text("half of it")
+    ...     raise OSError(28, "no space left on device")
+    >>> try:
+    ...     write_atomically(folder / "a.txt", fails)
+    ... except OSError as exc:
+    ...     print(f"{Path(exc.filename).name}: {exc.strerror}")
+    a.txt: no space left on device
+    >>> sorted(folder.iterdir())
+    []
+    """
+    import errno
+
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+    if target.exists() and not target.is_file():
+        raise OSError(errno.EINVAL, "is a device or a pipe, not a file that can be replaced", str(path))
+    made = _make_folders(target.parent)
+    partial = target.with_name(f".khabar-{os.getpid()}-{random.getrandbits(32):08x}.partial")
+    try:
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        write(partial)
+        _flush_to_disk(partial)
+        if target.is_file():  # a replaced file keeps who may read it
+            os.chmod(partial, target.stat().st_mode & 0o7777)
+        os.replace(partial, target)
+    except BaseException as exc:
+        try:
+            partial.unlink()
+        except OSError:
+            pass
+        for folder in reversed(made):
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        if isinstance(exc, OSError) and exc.filename in (None, str(partial)):  # name the file asked for
+            raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
+        raise
+    return Path(path)
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Make ``folder`` and the folders above it that are missing; returns those made, outermost first."""
+    import errno
+
+    missing = []
+    while not folder.exists():
+        if os.path.lexists(folder):  # a link to nowhere
+            raise FileNotFoundError(errno.ENOENT, "is a link to nothing", str(folder))
+        missing.append(folder)
+        folder = folder.parent
+    if not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(folder))
+    made: list[Path] = []
+    try:
+        for step in reversed(missing):
+            step.mkdir()
+            made.append(step)
+    except BaseException:
+        for step in reversed(made):
+            try:
+                step.rmdir()
+            except OSError:
+                break
+        raise
+    return made
+
+
+def _flush_to_disk(file: Path) -> None:
+    """The file's bytes on the disk before it replaces another (a crash then leaves the old file or the new one)."""
+    import errno
+
+    fd = os.open(file, os.O_RDWR)
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP):  # a file system without fsync: nothing more to do
+            raise
+    finally:
+        os.close(fd)
+
+
+def _finite(value: object) -> float:
+    """A score as a number a results file can hold (a damaged or odd value counts as 0)."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return 0.0
+    return number if math.isfinite(number) else 0.0
+
+
 def results_dict(store: ProgressStore, lesson: Lesson, student: str) -> dict[str, Any]:
     """A student's attempts on a lesson's quiz, as the results file records them."""
-    attempts = store.attempts(lesson.id, student)
+    attempts = [{**a, "score": _finite(a.get("score"))} for a in store.attempts(lesson.id, student)]
     best = best_by_item(attempts)
     points = {q.id: q.points for q in lesson.quiz}
     return {
@@ -143,6 +301,33 @@ def results_dict(store: ProgressStore, lesson: Lesson, student: str) -> dict[str
     }
 
 
+#: The columns of a results CSV.
+RESULTS_CSV_COLUMNS = ["student", "lesson", "item", "mode", "response", "score", "points", "when"]
+
+
+def check_student_name(lesson: Lesson, student: str) -> None:
+    """``ValueError`` when the class view would refuse a results file with this name (so none is written).
+
+    >>> from helpers import load_lesson
+    >>> check_student_name(load_lesson(), "x" * 101)
+    Traceback (most recent call last):
+    ValueError: the name is 101 characters long; a results file takes at most 100
+    """
+    from helpers.lesson.schema import RESULTS_KIND, validate
+
+    if not student.strip():
+        raise ValueError("type a name or student id first")
+    _valid, problems = validate(
+        RESULTS_KIND, {"format": "khabar-results/1", "lesson": lesson.id, "student": student, "attempts": []}, ""
+    )
+    if problems:
+        if len(student) > 100:
+            raise ValueError(f"the name is {len(student)} characters long; a results file takes at most 100")
+        raise ValueError(
+            f"{student!r} cannot go in a results file: a name or id is plain text, without < > & or control characters"
+        )
+
+
 def export_results(
     store: ProgressStore,
     lesson: Lesson,
@@ -150,26 +335,36 @@ def export_results(
     json_path: str | Path | None = None,
     csv_path: str | Path | None = None,
 ) -> list[Path]:
-    """Write a student's results as JSON and/or CSV (UTF-8 with BOM); returns the paths written."""
+    """Write a student's results as JSON and/or CSV (UTF-8 with BOM); returns the paths written.
+
+    Name the files with :func:`results_file_stem`, so that two students never share a file. Each file is
+    written whole or not at all (:func:`write_atomically`): an existing file is replaced, so a caller that must
+    not replace one checks first. CSV cells that a spreadsheet would run as a formula (a name or an answer
+    starting with ``=``, ``+``, ``-``, ``@``) start with an apostrophe.
+
+    ``ValueError``, before anything is written, when the name cannot go in a results file (the class view would
+    refuse it: empty, over 100 characters, markup or control characters) or when both paths name one file.
+    """
     import csv
 
+    check_student_name(lesson, student)
+    if json_path and csv_path and os.path.realpath(json_path) == os.path.realpath(csv_path):
+        raise ValueError(f"the JSON and the CSV file would both be {json_path}: give two file names")
     data = results_dict(store, lesson, student)
     written = []
     if json_path:
-        target = Path(json_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        written.append(target)
+        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+        written.append(write_atomically(json_path, lambda partial: partial.write_text(text, encoding="utf-8")))
     if csv_path:
-        target = Path(csv_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["student", "lesson", "item", "mode", "response", "score", "points", "when"])
-            for a in data["attempts"]:
-                writer.writerow(
-                    [student, lesson.id, a["item"], a["mode"], json.dumps(a["response"], ensure_ascii=False),
-                     a["score"], a["points"], a["when"]]
-                )  # fmt: skip
-        written.append(target)
+
+        def write_csv(partial: Path) -> None:
+            with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(RESULTS_CSV_COLUMNS)
+                for a in data["attempts"]:
+                    row = [student, lesson.id, a["item"], a["mode"], json.dumps(a["response"], ensure_ascii=False),
+                           a["score"], a["points"], a["when"]]  # fmt: skip
+                    writer.writerow([spreadsheet_cell(cell) for cell in row])
+
+        written.append(write_atomically(csv_path, write_csv))
     return written

@@ -2,32 +2,69 @@
 
 Anki: one note per glossary entry with the fields Arabic (vocalized headword),
 Gloss, Root, Transliteration, Sentence (the article sentence with the word as a
-cloze gap) and SentenceFull (with the word marked), and two cards per note
-(Arabic → meaning, meaning → Arabic). The deck id, the note type id and each
-note's guid are derived from the lesson and entry ids, so importing a newer
-export updates the notes instead of duplicating them.
+cloze gap) and SentenceFull (with the word marked), and three cards per note:
+Arabic → meaning, meaning → Arabic, and meaning → type the Arabic, which Anki
+compares without vowel marks (``{{type:nc:Arabic}}``: بطيخ is right for بَطِّيخ).
+The deck id, the note type id and each note's guid are derived from the lesson
+and entry ids, so importing a newer export updates the notes instead of
+duplicating them. (A deck imported before the typed card existed has a two-card
+note type: Anki then updates it only with "Merge note types" ticked.)
 
 CSV: UTF-8 with a byte-order mark, so that spreadsheet programs open the
-Arabic correctly.
+Arabic correctly; a cell a spreadsheet would run as a formula (a gloss starting
+with ``=``, ``+``, ``-``, ``@``) starts with an apostrophe.
+
+Each file is written whole or not at all (:func:`~helpers.study.scoring.write_atomically`):
+after a full disk or an error the folder holds what it held before.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import os
 from pathlib import Path
 
 from helpers.lesson.model import GlossaryEntry, Lesson
+from helpers.study.scoring import write_atomically
 from helpers.text.folding import find_form
 from helpers.text.safe import spreadsheet_cell
 from helpers.views.html import Markup, escape, stylesheet
 
-__all__ = ["CSV_COLUMNS", "anki_ids", "cloze_sentence", "export_anki", "export_csv"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import genanki
+
+__all__ = ["ANKI_FIELDS", "ANKI_TEMPLATES", "CSV_COLUMNS", "anki_ids", "cloze_sentence", "export_anki", "export_csv"]
 
 CSV_COLUMNS = [
     "id", "headword", "transliteration", "part_of_speech", "verb_form", "root", "gloss", "present", "plural",
     "verbal_noun", "tags", "sentence_id", "sentence_ar", "sentence_en",
 ]  # fmt: skip
+
+
+ANKI_FIELDS = ["Arabic", "Gloss", "Root", "Transliteration", "Sentence", "SentenceFull", "EntryId"]
+
+_AR = '<div class="ar" dir="rtl" lang="ar">{{Arabic}}</div>'
+_GLOSS = '<div class="gloss" dir="ltr" lang="en">{{Gloss}}</div>'
+_GAP = '<div class="sentence" dir="rtl" lang="ar">{{Sentence}}</div>'
+_BACK_EXTRA = (
+    # Root holds the Arabic root or, for a word without one, an English note ("proper name"): it takes the
+    # direction of its text.
+    '<hr id="answer"><div class="small"><span dir="ltr" lang="en">{{Transliteration}} · root</span> '
+    '<span dir="auto">{{Root}}</span></div>'
+    '<div class="sentence" dir="rtl" lang="ar">{{SentenceFull}}</div>'
+)
+# The typed card compares without vowel marks ("nc": no combining characters), so that a learner who types
+# بطيخ for بَطِّيخ, as Arabic is usually written, is right.
+_TYPED = '<div class="typed" dir="rtl" lang="ar">{{type:nc:Arabic}}</div>'
+
+#: (name, question, answer) of each card of a note; a new card goes at the end (Anki numbers cards by position).
+ANKI_TEMPLATES = [
+    ("Arabic → meaning", _AR + _GAP, _AR + _GLOSS + _BACK_EXTRA),
+    ("Meaning → Arabic", _GLOSS + _GAP, _GLOSS + _AR + _BACK_EXTRA),
+    ("Meaning → type the Arabic", _GLOSS + _GAP + _TYPED, _GLOSS + _GAP + _TYPED + _BACK_EXTRA),
+]
 
 
 def _stable_int(text: str) -> int:
@@ -67,27 +104,11 @@ def export_anki(lesson: Lesson, path: str | Path) -> Path:
     import genanki
 
     deck_id, model_id = anki_ids(lesson.id)
-    fields = ["Arabic", "Gloss", "Root", "Transliteration", "Sentence", "SentenceFull", "EntryId"]
-    back_extra = (
-        '<hr id="answer"><div class="small">{{Transliteration}} · root {{Root}}</div>'
-        '<div class="sentence">{{SentenceFull}}</div>'
-    )
     model = genanki.Model(
         model_id,
         f"Khabar · {lesson.id}",
-        fields=[{"name": f} for f in fields],
-        templates=[
-            {
-                "name": "Arabic → meaning",
-                "qfmt": '<div class="ar">{{Arabic}}</div><div class="sentence">{{Sentence}}</div>',
-                "afmt": '<div class="ar">{{Arabic}}</div><div>{{Gloss}}</div>' + back_extra,
-            },
-            {
-                "name": "Meaning → Arabic",
-                "qfmt": '<div>{{Gloss}}</div><div class="sentence">{{Sentence}}</div>',
-                "afmt": '<div>{{Gloss}}</div><div class="ar">{{Arabic}}</div>' + back_extra,
-            },
-        ],
+        fields=[{"name": f} for f in ANKI_FIELDS],
+        templates=[{"name": name, "qfmt": front, "afmt": back} for name, front, back in ANKI_TEMPLATES],
         css=stylesheet("anki"),
         sort_field_index=0,
     )
@@ -111,36 +132,62 @@ def export_anki(lesson: Lesson, path: str | Path) -> Path:
                 tags=[f"khabar::{lesson.id}", *(t.replace(" ", "_") for t in entry.tags)],
             )
         )
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    genanki.Package(deck).write_to_file(str(target))
-    return target
+    return write_atomically(path, lambda partial: _write_package(genanki.Package(deck), partial))
+
+
+def _write_package(package: genanki.Package, file: Path) -> None:
+    """genanki's ``write_to_file``, without leaving its collection database behind in the temporary folder."""
+    import errno
+    import itertools
+    import sqlite3
+    import tempfile
+    import time
+    import zipfile
+
+    fd, db_file = tempfile.mkstemp(suffix=".anki2")
+    os.close(fd)
+    try:
+        db = sqlite3.connect(db_file)
+        try:
+            timestamp = time.time()
+            package.write_to_db(db.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+            db.commit()
+        finally:
+            db.close()
+        with zipfile.ZipFile(file, "w") as archive:
+            archive.write(db_file, "collection.anki2")
+            archive.writestr("media", "{}")
+    except sqlite3.Error as exc:  # e.g. the temporary folder is full
+        raise OSError(errno.EIO, f"the deck could not be built in {tempfile.gettempdir()} ({exc})") from None
+    finally:
+        os.unlink(db_file)
 
 
 def export_csv(lesson: Lesson, path: str | Path) -> Path:
     """Write the glossary as CSV (UTF-8 with BOM); returns the path written."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(CSV_COLUMNS)
-        for entry in lesson.glossary:
-            sentence = lesson.sentence(entry.sentence_ids[0])
-            row = [
-                entry.id,
-                entry.headword,
-                entry.translit,
-                entry.pos,
-                entry.verb_form or "",
-                entry.root or entry.root_note or "",
-                entry.gloss,
-                entry.present or "",
-                entry.plural or "",
-                entry.verbal_noun or "",
-                " ".join(entry.tags),
-                sentence.id,
-                sentence.ar,
-                sentence.en,
-            ]
-            writer.writerow([spreadsheet_cell(cell) for cell in row])
-    return target
+
+    def write(partial: Path) -> None:
+        with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CSV_COLUMNS)
+            for entry in lesson.glossary:
+                sentence = lesson.sentence(entry.sentence_ids[0])
+                row = [
+                    entry.id,
+                    entry.headword,
+                    entry.translit,
+                    entry.pos,
+                    entry.verb_form or "",
+                    entry.root or entry.root_note or "",
+                    entry.gloss,
+                    entry.present or "",
+                    entry.plural or "",
+                    entry.verbal_noun or "",
+                    " ".join(entry.tags),
+                    sentence.id,
+                    sentence.ar,
+                    sentence.en,
+                ]
+                writer.writerow([spreadsheet_cell(cell) for cell in row])
+
+    return write_atomically(path, write)

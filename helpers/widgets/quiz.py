@@ -29,10 +29,19 @@ from helpers.lesson.items.true_false import TrueFalse
 from helpers.lesson.model import Lesson
 from helpers.lesson.paths import output_dir
 from helpers.lesson.quiz import QuizItem
-from helpers.study.scoring import best_by_item, export_results, student_variant
+from helpers.study.scoring import best_by_item, check_student_name, export_results, results_file_stem, student_variant
 from helpers.text.arabic import contains_arabic
 from helpers.views.html import Markup, ar, ar_or_text, en, mixed, style
 from helpers.views.quiz import evidence_html, stem_html, text_html
+from helpers.widgets.base import (
+    ERROR_CLASS,
+    failure_message,
+    guarded,
+    shortened,
+    show_message,
+    store_notice,
+    update_store_notice,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -58,8 +67,8 @@ _BLANK = ("—", "")
 ANONYMOUS = "anonymous"
 
 
-def _error(exc: Exception) -> Markup:
-    return en(f"Something went wrong: {exc}. Your earlier answers are kept.", tag="p", cls="khabar-en khabar-error")
+def _error(message: str) -> Markup:
+    return en(message, tag="p", cls=f"khabar-en {ERROR_CLASS}")
 
 
 # -- inputs: one class per item type ----------------------------------------------------------
@@ -264,8 +273,8 @@ class ItemView(widgets.VBox):
         self.hint_button.add_class("khabar-hint")
         self.feedback = widgets.HTML()
         self.feedback.add_class("khabar-feedback")
-        self.check_button.on_click(lambda _: self._safely(self.check))
-        self.hint_button.on_click(lambda _: self._safely(self.show_hint))
+        self.check_button.on_click(guarded(self.feedback, lambda _: self.check(), "check your answer"))
+        self.hint_button.on_click(guarded(self.feedback, lambda _: self.show_hint(), "show the hint"))
         buttons = [] if exam else [widgets.HBox([self.check_button, self.hint_button])]
         super().__init__([self.prompt, self.input, *buttons, self.feedback])
         self.add_class("khabar-item")
@@ -311,12 +320,6 @@ class ItemView(widgets.VBox):
         return self.result is not None or not self.input.blank
 
     # -- actions -----------------------------------------------------------------------------
-
-    def _safely(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except Exception as exc:  # a callback's error would vanish in the widget's log: show it
-            self.feedback.value = _error(exc)
 
     def check(self) -> ItemResult:
         """Grade the current answer, show feedback (practice mode) and report it."""
@@ -385,6 +388,9 @@ class Quiz(widgets.VBox):
         self._pool, self._count = items, count
         self._shuffle = (mode == "exam") if shuffle is None else shuffle
         self.attempts: list[dict[str, Any]] = []
+        #: Why the last answers could not be saved in the progress store, and which (empty: all saved).
+        self.unsaved: list[str] = []
+        self._unsaved_reason = ""
         self.student_box = widgets.Text(
             value=student, description="Student", placeholder="your name or id", continuous_update=False
         )
@@ -396,30 +402,34 @@ class Quiz(widgets.VBox):
         self.page_label = widgets.Label()
         self.previous_button.add_class("khabar-quiz-previous")
         self.next_button.add_class("khabar-quiz-next")
-        self.previous_button.on_click(lambda _: self._safely(lambda: self.show(self.position - 1)))
-        self.next_button.on_click(lambda _: self._safely(lambda: self.show(self.position + 1)))
         self.page = widgets.VBox()
         self.body = widgets.VBox()
         self.score = widgets.HTML()
         self.score.add_class("khabar-score")
+        self.previous_button.on_click(
+            guarded(self.score, lambda _: self.show(self.position - 1), "show the previous question")
+        )
+        self.next_button.on_click(guarded(self.score, lambda _: self.show(self.position + 1), "show the next question"))
         self.report = widgets.HTML()
         self.report.add_class("khabar-report")
         self.submit_button = widgets.Button(description="Submit my answers", button_style="success")
         self.submit_button.add_class("khabar-submit")
-        self.submit_button.on_click(lambda _: self._safely(self.submit))
+        self.submit_button.on_click(guarded(self.score, lambda _: self.submit(), "submit your answers"))
         footer = [self.submit_button, self.report] if mode == "exam" else []
-        notice = [widgets.HTML(en(progress.warning, tag="p"))] if progress is not None and progress.warning else []
+        #: What the progress store warns of (hidden while it has no warning).
+        self.store_notice = store_notice(progress)
         header = en(
             "Exam: no feedback until you submit." if mode == "exam" else "Practice: check each answer as you go.",
             tag="p",
         )
-        children = [widgets.HTML(style() + header), *notice, self.student_box, self.student_note, self.score]
+        children = [widgets.HTML(style() + header), self.store_notice, self.student_box, self.student_note, self.score]
         super().__init__([*children, self.body, *footer])
         self.add_class("khabar-quiz")
         self.student = student.strip()
         self._build(self._variant(self.student))
+        self._check_name()
         widgets.dlink((self.student_box, "value"), (self, "student"), transform=str.strip)
-        self.observe(self._follow_student, "student")
+        self.observe(guarded(self.student_note, self._follow_student, "follow the student's name"), "student")
 
     # -- the paper ---------------------------------------------------------------------------
 
@@ -452,23 +462,34 @@ class Quiz(widgets.VBox):
         if change["new"] != change["new"].strip():
             self.student = change["new"].strip()  # set from code with spaces: follow the id without them
             return
+        if self.student_box.value.strip() != change["new"]:
+            self.student_box.value = change["new"]  # set from code: show it in the box
+        who = shortened(change["new"] or ANONYMOUS)
+        new = self._variant(change["new"])
+        if _paper(new) == _paper(self.variant):
+            self.student_note.value = ""
+        elif self.touched:
+            self.student_note.value = en(
+                f"You have started this paper, so it stays as it is; your answers are now recorded as {who!r}.",
+                tag="p",
+            )
+        else:
+            self._build(new)
+            self.student_note.value = en(f"This is the paper of {who!r}.", tag="p")
+        self._check_name()
+
+    def _check_name(self) -> None:
+        """Say so under the box when the teacher could not take results under the name typed."""
+        if not self.student:
+            return
         try:
-            if self.student_box.value.strip() != change["new"]:
-                self.student_box.value = change["new"]  # set from code: show it in the box
-            who = change["new"] or ANONYMOUS
-            new = self._variant(change["new"])
-            if _paper(new) == _paper(self.variant):
-                self.student_note.value = ""
-            elif self.touched:
-                self.student_note.value = en(
-                    f"You have started this paper, so it stays as it is; your answers are now recorded as {who!r}.",
-                    tag="p",
-                )
-            else:
-                self._build(new)
-                self.student_note.value = en(f"This is the paper of {who!r}.", tag="p")
-        except Exception as exc:  # an observer's error would vanish in the widget's log: show it
-            self.student_note.value = _error(exc)
+            check_student_name(self.lesson, self.student)
+        except ValueError as exc:
+            warning = (
+                f"Your answers are recorded under this name, but it cannot go in a results file: {exc}. "
+                "Type a shorter name or id, in plain letters."
+            )
+            self.student_note.value = Markup(self.student_note.value) + _error(warning)
 
     def view(self, index: int) -> ItemView:
         """The view of question ``index`` (0-based), built on first use."""
@@ -502,29 +523,44 @@ class Quiz(widgets.VBox):
     def _answered(self, result: ItemResult) -> None:
         self.attempts.append({"item": result.item_id, "score": result.score})
         if self.progress is not None:
-            self.progress.record_attempt(
-                self.lesson.id, self.student or ANONYMOUS, result.item_id, result.response, result.score,
-                result.points, self.mode,
-            )  # fmt: skip
+            try:
+                self.progress.record_attempt(
+                    self.lesson.id, self.student or ANONYMOUS, result.item_id, result.response, result.score,
+                    result.points, self.mode,
+                )  # fmt: skip
+            except Exception as exc:  # the answer still counts on this page; the score area says it is not saved
+                if result.item_id not in self.unsaved:
+                    self.unsaved.append(result.item_id)
+                self._unsaved_reason = failure_message(exc, "save your answer")
+            else:
+                if result.item_id in self.unsaved:
+                    self.unsaved.remove(result.item_id)
+            update_store_notice(self.store_notice, self.progress)  # e.g. a full disk: kept in memory from now on
         self._update_score()
+
+    def _unsaved_warning(self) -> Markup:
+        """The words under the score when answers could not be saved (empty when every answer was)."""
+        if not self.unsaved:
+            return Markup("")
+        return _error(
+            f"{self._unsaved_reason} Not saved: {', '.join(self.unsaved)}; "
+            "these answers count on this page only (answer them again to save them)."
+        )
 
     def _update_score(self) -> None:
         if self.mode == "exam" and not self.report.value:
-            self.score.value = en(f"{len(self.variant.items)} questions.", tag="p")
+            self.score.value = en(f"{len(self.variant.items)} questions.", tag="p") + self._unsaved_warning()
             return
         best = self.best
         total = sum(q.points for q in self.variant.items)
-        self.score.value = en(
-            f"Score: {sum(best.values()):g} / {total} points · {len(best)} of {len(self.variant.items)} "
-            "questions answered",
-            tag="p",
+        self.score.value = (
+            en(
+                f"Score: {sum(best.values()):g} / {total} points · {len(best)} of {len(self.variant.items)} "
+                "questions answered",
+                tag="p",
+            )
+            + self._unsaved_warning()
         )
-
-    def _safely(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except Exception as exc:  # a callback's error would vanish in the widget's log: show it
-            self.score.value = _error(exc)
 
     def submit(self) -> None:
         """Exam mode: grade every item, store the answers, and show the report and all feedback."""
@@ -546,10 +582,10 @@ class Quiz(widgets.VBox):
             "The feedback and evidence are now shown under each question.</div>"
             '<table class="khabar-table"><tr><th>Question</th><th></th><th>Points</th></tr>{}</table>'
         ).format(got, total, Markup("").join(rows))
-        self.score.value = en(f"Submitted: {got} / {total} points", tag="p")
+        self.score.value = en(f"Submitted: {got} / {total} points", tag="p") + self._unsaved_warning()
 
     def __repr__(self) -> str:
-        who = f"student {self.student!r}" if self.student else "no student name"
+        who = f"student {shortened(self.student)!r}" if self.student else "no student name"
         state = ", submitted" if self.submit_button.disabled else ""
         return f"Quiz: {self.mode}, {len(self.variant.items)} questions, {who}, {len(self.best)} answered{state}"
 
@@ -594,13 +630,14 @@ class ResultsExport(widgets.VBox):
         self.button = widgets.Button(description="Export my results", icon="download")
         self.button.add_class("khabar-export-results")
         self.result = widgets.HTML()
-        self.button.on_click(lambda _: self.write())
+        self.result.add_class("khabar-export-result")
+        self.button.on_click(guarded(self.result, lambda _: self.write(), "export your results"))
         super().__init__([widgets.HBox([self.name, self.button]), self.result])
 
     def __repr__(self) -> str:
         who = self.name.value.strip()
         done = ", ".join(self.written) if self.written else "nothing yet"
-        return f"ResultsExport: {f'student {who!r}' if who else 'no student name'}, written: {done}"
+        return f"ResultsExport: {f'student {shortened(who)!r}' if who else 'no student name'}, written: {done}"
 
     def write(self) -> None:
         """Write the results of the student named in the box, and say where they went."""
@@ -608,16 +645,18 @@ class ResultsExport(widgets.VBox):
         if not who:
             self.result.value = en("Type your name or student id first.", tag="p")
             return
-        safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in who)
-        base = self.folder / f"results-{self.lesson.id}-{safe}"
+        stem = results_file_stem(self.lesson.id, who)
+        targets = (self.folder / f"{stem}.json", self.folder / f"{stem}.csv")
+        replaced = any(t.exists() for t in targets)  # the same name's earlier export: these files bring it up to date
         try:
-            paths = export_results(self.progress, self.lesson, who, base.with_suffix(".json"), base.with_suffix(".csv"))
-        except OSError as exc:
-            self.result.value = en(f"Could not write the results: {exc}", tag="p")
+            paths = export_results(self.progress, self.lesson, who, *targets)
+        except (OSError, ValueError) as exc:
+            show_message(self.result, failure_message(exc, "export your results"))
             return
         self.written = [p.name for p in paths]
+        again = " (they replace your earlier export)" if replaced else ""
         self.result.value = en(
-            f"Written: {', '.join(str(p) for p in paths)}. Send the .json file to your teacher.", tag="p"
+            f"Written: {', '.join(str(p) for p in paths)}{again}. Send the .json file to your teacher.", tag="p"
         )
 
 
