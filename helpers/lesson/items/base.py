@@ -25,12 +25,13 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from helpers.lesson.field_checks import _texts
+from helpers.lesson.items.platform import PlatformChoice, PlatformQuestion
 from helpers.lesson.model import Bilingual, Lesson
 from helpers.lesson.problems import Problem
 from helpers.lesson.quiz import ITEM_TYPES, QuizItem
 from helpers.text.arabic import contains_arabic
 
-__all__ = ["BLANK", "BLOCK_KINDS", "Block", "Choices", "ItemResult", "ItemType", "Typed", "register"]
+__all__ = ["BLANK", "BLOCK_KINDS", "MAX_PARTS", "Block", "Choices", "ItemResult", "ItemType", "Typed", "register"]
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -39,6 +40,10 @@ if TYPE_CHECKING:
     from typing import Any, ClassVar
 
     from helpers.lesson.field_checks import _FieldSpec
+
+#: The most options, pairs, steps, word-bank words or accepted answers one item may list (the kit's items list
+#: at most 6); more are refused when the lesson loads.
+MAX_PARTS = 50
 
 #: What stands for the missing words of a blanked sentence, on screen and on paper.
 BLANK = "______"
@@ -207,6 +212,11 @@ class ItemType(ABC):
         option_ids = [o.id for o in item.options]
         if len(option_ids) != len(set(option_ids)):
             bad("options", "two options have the same id")
+        key = item.key if isinstance(item.key, tuple) else ()
+        for field, parts in (("options", item.options), ("pairs", item.pairs), ("steps", item.steps),
+                             ("bank", item.bank), ("key", key)):  # fmt: skip
+            if len(parts) > MAX_PARTS:
+                bad(field, f"lists {len(parts)}; an item lists at most {MAX_PARTS}")
         for field, message in self.check_fields(item, lesson):
             bad(field, message)
         if not self.has_sentence and (item.sentence or item.gap):
@@ -234,6 +244,23 @@ class ItemType(ABC):
         return texts
 
     # -- export ------------------------------------------------------------------------------
+
+    @abstractmethod
+    def platform(self, item: QuizItem, lesson: Lesson, arrangement: Sequence[str]) -> PlatformQuestion:
+        """The item as learning platforms know questions (Moodle, Canvas, GIFT), saying what they cannot carry."""
+
+    def platform_question(self, item: QuizItem, lesson: Lesson, kind: str, dropped: Sequence[str] = (),
+                          **fields: Any) -> PlatformQuestion:  # fmt: skip
+        """What every platform question carries: the prompt, the statement, the hint, and as general feedback the
+        explanation with the evidence sentences."""
+        evidence = " ".join(f"({sid}) {lesson.sentence(sid).ar}" for sid in item.evidence)
+        return PlatformQuestion(
+            id=item.id, kind=kind, points=item.points, prompt_ar=item.prompt.ar, prompt_en=item.prompt.en,
+            statement_ar=item.statement.ar if item.statement else None,
+            statement_en=item.statement.en if item.statement else None,
+            general_feedback=f"{item.explanation} Evidence: {evidence}".strip(), hint=item.hint or "",
+            dropped=tuple(dropped), **fields,
+        )  # fmt: skip
 
     def to_dict(self, item: QuizItem) -> dict[str, Any]:
         """The item in the ``khabar dump`` shape: the common fields, then those the item has."""
@@ -288,6 +315,16 @@ class Choices(ItemType):
         keys = self.keys(item)
         return tuple(o.text for o in item.options if o.id in keys)
 
+    def platform_choices(self, item: QuizItem, arrangement: Sequence[str], wrong: float) -> tuple[PlatformChoice, ...]:
+        """The options in the paper's order: a right one earns its share of the points, a wrong tick ``wrong``."""
+        keys = self.keys(item)
+        by_id = {o.id: o for o in item.options}
+        share = 1 / len(keys) if keys else 0
+        return tuple(
+            PlatformChoice(by_id[i].text, share if i in keys else wrong, by_id[i].feedback)
+            for i in (arrangement or by_id)
+        )
+
     def check_fields(self, item: QuizItem, lesson: Lesson) -> Iterable[tuple[str, str]]:
         if not item.options:
             yield "options", f"a {self.name} item needs options"
@@ -306,6 +343,21 @@ class Typed(ItemType):
 
     def right_response(self, item: QuizItem) -> str:
         return self.answers(item)[0]
+
+    def spellings(self, item: QuizItem) -> tuple[str, ...]:
+        """Every spelling the kit accepts for the answers, for platforms that compare letters exactly."""
+        from helpers.text.spellings import accepted_spellings
+
+        out: list[str] = []
+        for answer in self.answers(item):
+            out += [s for s in accepted_spellings(answer, item.strictness) if s not in out]
+        return tuple(out)
+
+    def spelling_losses(self, item: QuizItem) -> tuple[str, ...]:
+        """What a letter-exact platform does not forgive that the kit does."""
+        if item.strictness == "lenient":
+            return ("one wrong letter, which the kit forgives at lenient strictness",)
+        return ()
 
     def grade(self, item: QuizItem, response: Any) -> ItemResult:
         if not isinstance(response, str) or not response.strip():

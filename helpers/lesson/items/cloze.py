@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from helpers.lesson.field_checks import _quoted
 from helpers.lesson.items.base import BLANK, Block, Typed, register, scrambled
+from helpers.lesson.items.platform import PlatformChoice, PlatformQuestion
 from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
 from helpers.text.arabic import normalize_match
@@ -57,14 +59,24 @@ class Cloze(Typed):
     def evidence_words(self, item: QuizItem) -> tuple[str, ...]:
         return (item.gap,) if item.gap else ()
 
+    def platform(self, item: QuizItem, lesson: Lesson, arrangement: Sequence[str]) -> PlatformQuestion:
+        """A gap in the sentence: typed (every accepted spelling) or, with a word bank, chosen from the bank."""
+        before, _, after = self.blanked(item, lesson).partition(BLANK)
+        if arrangement:
+            bank = tuple(PlatformChoice(w, 1.0 if w == item.gap else 0.0) for w in arrangement)
+            lost = ("typing the answer instead of choosing it from the word bank",)
+            return self.platform_question(item, lesson, "gap", lost, before=before, after=after, choices=bank)
+        return self.platform_question(item, lesson, "gap", self.spelling_losses(item), before=before, after=after,
+                                      answers=self.spellings(item))  # fmt: skip
+
     def check_fields(self, item: QuizItem, lesson: Lesson) -> Iterable[tuple[str, str]]:
         yield from super().check_fields(item, lesson)
         ids = {s.id for s in lesson.sentences}
         if item.sentence not in ids:
             yield "sentence", f"no sentence has the id {item.sentence!r}"
         elif not item.gap or not find_form(lesson.sentence(item.sentence).ar, item.gap):
-            yield "gap", f"{item.gap!r} does not occur as whole words in {item.sentence}"
+            yield "gap", f"{_quoted(item.gap or '')} does not occur as whole words in {item.sentence}"
         elif item.sentence not in item.evidence:
             yield "evidence", f"must include the cloze sentence {item.sentence}"
         elif isinstance(item.key, tuple) and item.key and normalize_match(item.key[0]) != normalize_match(item.gap):
-            yield "key", f"the first accepted answer must be the gap itself ({item.gap!r})"
+            yield "key", f"the first accepted answer must be the gap itself ({_quoted(item.gap)})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers.lesson.items.base import Block, ItemResult, ItemType, refuse, register, scrambled
+from helpers.lesson.items.platform import PlatformQuestion
 from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
 from helpers.text.matching import partial_pairs
@@ -42,6 +43,9 @@ class Matching(ItemType):
         right = round(share * len(item.pairs))
         feedback = f"{right} of {len(item.pairs)} pairs right."
         return ItemResult(item.id, round(share * item.points, 2), item.points, feedback, response)
+
+    def platform(self, item: QuizItem, lesson: Lesson, arrangement: Sequence[str]) -> PlatformQuestion:
+        return self.platform_question(item, lesson, "pairs", pairs=tuple(item.pairs))
 
     def check_fields(self, item: QuizItem, lesson: Lesson) -> Iterable[tuple[str, str]]:
         lefts, rights = [a for a, _ in item.pairs], [b for _, b in item.pairs]

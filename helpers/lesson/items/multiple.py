@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from helpers.lesson.items.base import Choices, ItemResult, refuse, register
+from helpers.lesson.items.platform import PlatformQuestion
 from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
 from helpers.text.matching import partial_multiple
@@ -43,6 +46,12 @@ class Multiple(Choices):
         if missed and share > 0:
             lines.append(f"{len(missed)} right answer{'s' if len(missed) > 1 else ''} not ticked yet.")
         return ItemResult(item.id, round(share * item.points, 2), item.points, " ".join(lines), sorted(chosen))
+
+    def platform(self, item: QuizItem, lesson: Lesson, arrangement: Sequence[str]) -> PlatformQuestion:
+        keys = self.keys(item)
+        wrong = -1 / len(keys) if keys else 0  # as the kit grades: right ticks minus wrong ones
+        return self.platform_question(item, lesson, "choose-many",
+                                      choices=self.platform_choices(item, arrangement, wrong))  # fmt: skip
 
     def check_fields(self, item: QuizItem, lesson: Lesson) -> Iterable[tuple[str, str]]:
         yield from super().check_fields(item, lesson)

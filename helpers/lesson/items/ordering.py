@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers.lesson.items.base import Block, ItemResult, ItemType, refuse, register, scrambled
+from helpers.lesson.items.platform import PlatformQuestion
 from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
 from helpers.text.matching import partial_order
@@ -14,6 +15,10 @@ if TYPE_CHECKING:
     import random
     from collections.abc import Iterable, Sequence
     from typing import Any
+
+
+#: Places as a learner reads them in an exported matching question.
+_PLACES = ("1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th")
 
 
 @register
@@ -46,6 +51,14 @@ class Ordering(ItemType):
             "All in the right order." if share == 1 else f"{share:.0%} of the pairs of steps are in the right order."
         )
         return ItemResult(item.id, round(share * item.points, 2), item.points, verdict, order)
+
+    def platform(self, item: QuizItem, lesson: Lesson, arrangement: Sequence[str]) -> PlatformQuestion:
+        """Each step matched with its place (1st, 2nd …): the platforms' matching, scored step by step."""
+        text = dict(item.steps)
+        shown = arrangement or tuple(text)
+        places = {i: _PLACES[n] if n < len(_PLACES) else f"{n + 1}th" for n, (i, _) in enumerate(item.steps)}
+        lost = ("credit for each pair of steps in the right order (the platform scores each step's place)",)
+        return self.platform_question(item, lesson, "pairs", lost, pairs=tuple((text[i], places[i]) for i in shown))
 
     def check_fields(self, item: QuizItem, lesson: Lesson) -> Iterable[tuple[str, str]]:
         step_ids = [i for i, _ in item.steps]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from helpers.lesson.items.base import Typed, register
+from helpers.lesson.items.platform import PlatformQuestion
+from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
 
 __all__ = ["ShortAnswer"]
@@ -16,3 +20,6 @@ class ShortAnswer(Typed):
 
     def evidence_words(self, item: QuizItem) -> tuple[str, ...]:
         return self.answers(item)
+
+    def platform(self, item: QuizItem, lesson: Lesson, arrangement: Sequence[str]) -> PlatformQuestion:
+        return self.platform_question(item, lesson, "typed", self.spelling_losses(item), answers=self.spellings(item))

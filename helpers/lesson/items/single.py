@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from helpers.lesson.items.base import Choices, ItemResult, refuse, register
+from helpers.lesson.items.platform import PlatformQuestion
 from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
 
@@ -29,6 +32,9 @@ class Single(Choices):
             return refuse(item, "Choose one of the answers.", response)
         score = float(item.points) if response == item.key else 0.0
         return ItemResult(item.id, score, item.points, chosen.feedback, response)
+
+    def platform(self, item: QuizItem, lesson: Lesson, arrangement: Sequence[str]) -> PlatformQuestion:
+        return self.platform_question(item, lesson, "choose-one", choices=self.platform_choices(item, arrangement, 0))
 
     def check_fields(self, item: QuizItem, lesson: Lesson) -> Iterable[tuple[str, str]]:
         yield from super().check_fields(item, lesson)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers.lesson.items.base import Block, ItemResult, ItemType, refuse, register
+from helpers.lesson.items.platform import PlatformQuestion
 from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
 
@@ -37,6 +38,10 @@ class TrueFalse(ItemType):
         feedback = item.if_true if response else item.if_false
         score = float(item.points) if response is item.key else 0.0
         return ItemResult(item.id, score, item.points, feedback or "", response)
+
+    def platform(self, item: QuizItem, lesson: Lesson, arrangement: Sequence[str]) -> PlatformQuestion:
+        return self.platform_question(item, lesson, "true-or-false", truth=bool(item.key),
+                                      feedback_true=item.if_true or "", feedback_false=item.if_false or "")  # fmt: skip
 
     def check_fields(self, item: QuizItem, lesson: Lesson) -> Iterable[tuple[str, str]]:
         if not isinstance(item.key, bool):
