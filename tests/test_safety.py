@@ -43,3 +43,23 @@ def test_terminal_text_shows_escapes_instead_of_running_them():
     assert "\x1b" not in shown and "\r" not in shown
     assert shown.startswith("q-1\\x1b[2K\\x0d")
     assert terminal_text("\u202eabc") == "\\u202eabc"
+
+
+def test_a_lesson_or_progress_error_in_a_notebook_cell_shows_its_message_not_a_traceback(lesson_copy, tmp_path):
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    (lesson_copy / "notes.yaml").write_text("notes:\n\t- id: x\n", encoding="utf-8")
+    bad = tmp_path / "results.json"
+    bad.write_text('{"format": "khabar-results/1"}', encoding="utf-8")
+    shell = InteractiveShell.instance()
+    for cell, expected in [
+        (f"import helpers; helpers.load_lesson({str(lesson_copy)!r})", "The lesson could not be loaded. 1 problem"),
+        (f"import helpers; helpers.open_progress({str(bad)!r})", "is a JSON file, not a Khabar progress database"),
+    ]:
+        with capture_output() as shown:
+            result = shell.run_cell(cell)
+        assert result.error_in_exec is not None
+        assert expected in shown.stdout
+        assert "Traceback" not in shown.stdout and "File " not in shown.stdout
+    assert bad.read_text(encoding="utf-8") == '{"format": "khabar-results/1"}'

@@ -59,3 +59,7 @@ class LessonError(ValueError):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the lesson:"
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+
+    def _render_traceback_(self) -> list[str]:
+        """What a notebook shows when a cell raises this: the problems, in words, and no traceback."""
+        return [f"The lesson could not be loaded. {self}"]

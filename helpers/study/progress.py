@@ -143,6 +143,10 @@ class ProgressError(OSError):
         super().__init__(message)
         self.path = Path(path) if path is not None else None
 
+    def _render_traceback_(self) -> list[str]:
+        """What a notebook shows when a cell raises this: the sentence, and no traceback."""
+        return [str(self)]
+
 
 class NotAProgressFile(ProgressError):
     """The file is not a Khabar progress database (or one this version cannot read); it was left untouched."""
