@@ -144,11 +144,12 @@ _WRITER = """
 import sys
 from datetime import datetime, timedelta
 from helpers.study.progress import open_progress
-from helpers.study.srs import CardState
+from helpers.study.srs import GOOD, CardState, review
 store = open_progress(sys.argv[1])
 t = datetime(2026, 1, 27)
+state = review(CardState.new(t), GOOD, t)
 for i in range(150):
-    store.record_review("L", f"{sys.argv[2]}-{i}", 4, CardState(1, 1.0, 2.5, t + timedelta(days=1)), t)
+    store.record_review("L", f"{sys.argv[2]}-{i}", GOOD, state, t)
     store.set_known("L", f"{sys.argv[2]}-{i}")
 """
 
@@ -223,7 +224,7 @@ NOT_PROGRESS = {
         "another program's SQLite database",
     ),
     "newer-khabar": (
-        lambda p: _other_sqlite(p, APPLICATION_ID, 2, _SCHEMA_BEFORE_THE_MARK),
+        lambda p: _other_sqlite(p, APPLICATION_ID, 3, _SCHEMA_BEFORE_THE_MARK),  # layout 3: not made yet
         "written by a newer version of Khabar",
     ),
     "older-layout": (lambda p: _other_sqlite(p, schema=_OLD_LAYOUT), "in a form this version of Khabar cannot read"),
@@ -334,7 +335,7 @@ def test_a_file_of_ours_with_a_table_missing_is_damage_not_a_stranger(tmp_path):
     _fill(store)
     store.close()
     db = sqlite3.connect(path)
-    db.execute("DROP TABLE reviews")
+    db.execute("DROP TABLE review_log")
     db.commit()
     db.close()
     store, said = _quietly(path)
@@ -529,7 +530,7 @@ def test_a_folder_that_cannot_be_made_keeps_progress_in_memory(tmp_path):
     assert not store.persistent and store.warning == str(caught[0].message)
     store.record_review("L", "c", GOOD, review(CardState.new(T0), GOOD, T0), T0)
     assert list(store.card_states("L")) == ["c"]
-    assert store.card_states("L")["c"].due == T0 + timedelta(days=1)
+    assert store.card_states("L")["c"].due == T0 + timedelta(minutes=10)  # FSRS's second learning step
     assert blocker.read_text() == "not a folder"
 
 
@@ -846,3 +847,79 @@ def test_responses_are_kept_as_given(tmp_path):
         {"student": "ana", "item": "q-1", "mode": "exam", "response": json.loads(json.dumps(response)),
          "score": 0.5, "points": 2, "when": T0.isoformat()}
     ]  # fmt: skip
+
+
+# -- layout 1 (SM-2) migrated to FSRS --------------------------------------------------------------------
+
+SM2_FIXTURE = ROOT / "tests" / "data" / "progress-sm2-v1.sqlite3"  # made by tests/data/make_progress_sm2_v1.py
+
+
+def _table(path: Path, sql: str) -> list[tuple[object, ...]]:
+    db = sqlite3.connect(path)
+    try:
+        return db.execute(sql).fetchall()
+    finally:
+        db.close()
+
+
+def test_sm2_progress_is_migrated_with_nothing_lost(tmp_path):
+    import shutil
+
+    from helpers.study.srs import rating_of_sm2_grade, replay
+
+    path = tmp_path / "progress.sqlite3"
+    shutil.copyfile(SM2_FIXTURE, path)
+    old_reviews = _table(path, "SELECT lesson, card, grade, reviewed FROM reviews ORDER BY id")
+    old_known = _table(path, "SELECT * FROM known ORDER BY entry")
+    old_attempts = _table(path, "SELECT * FROM attempts ORDER BY id")
+    old_cards = _table(path, "SELECT lesson, card, repetitions, interval_days, ease, due FROM cards ORDER BY card")
+    assert (len(old_reviews), len(old_known), len(old_attempts), len(old_cards)) == (8, 2, 3, 4)
+    store, said = _quietly(path)
+    assert said == [] and store.persistent
+    for lesson in ("L", "M"):
+        history = [
+            (c, rating_of_sm2_grade(g), datetime.fromisoformat(w)) for le, c, g, w in old_reviews if le == lesson
+        ]
+        assert store.reviews(lesson) == history  # every review, in order, rated with its button
+        expected = {c: replay([(r, w) for c2, r, w in history if c2 == c]) for c in {c for c, _, _ in history}}
+        assert store.card_states(lesson) == expected  # each state: its history replayed through fsrs
+    assert store.known("L") == {"g-shams", "g-qamar"} and len(store.attempts("L")) == 2 + 1
+    store.close()
+    assert _table(path, "SELECT * FROM known ORDER BY entry") == old_known
+    assert _table(path, "SELECT * FROM attempts ORDER BY id") == old_attempts
+    assert _table(path, "SELECT algorithm, count(*) FROM review_log GROUP BY algorithm") == [("sm2", 8)]
+    kept = _table(path, "SELECT lesson, card, state FROM card_state WHERE algorithm = 'sm2' ORDER BY card")
+    assert [(le, c, *json.loads(s).values()) for le, c, s in kept] == [  # SM-2's schedule is kept as it was
+        (le, c, due, e, i, r) for le, c, r, i, e, due in old_cards
+    ]
+    tables = {name for (name,) in _table(path, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"cards", "reviews"}.isdisjoint(tables) and _table(path, "PRAGMA user_version") == [(2,)]
+
+
+def test_a_migrated_file_opens_again_without_migrating_twice(tmp_path):
+    import shutil
+
+    path = tmp_path / "progress.sqlite3"
+    shutil.copyfile(SM2_FIXTURE, path)
+    first = open_progress(path)
+    states, reviews = first.card_states("L"), first.reviews("L")
+    first.close()
+    rows = _table(path, "SELECT * FROM card_state ORDER BY rowid"), _table(path, "SELECT * FROM review_log")
+    again, said = _quietly(path)
+    assert said == [] and again.card_states("L") == states and again.reviews("L") == reviews
+    again.close()
+    assert (_table(path, "SELECT * FROM card_state ORDER BY rowid"), _table(path, "SELECT * FROM review_log")) == rows
+
+
+def test_a_read_only_sm2_file_shows_its_progress_migrated_in_memory(read_only_place):
+    """An SM-2 file in a read-only place (a read-only tmpfs, chmod, or fault injection: see the module)."""
+    import shutil
+
+    path = read_only_place.folder / "progress.sqlite3"
+    shutil.copyfile(SM2_FIXTURE, path)
+    read_only_place.seal()
+    with pytest.warns(ProgressWarning, match="read-only"):
+        store = open_progress(path)
+    assert len(store.reviews("L")) == 7 and set(store.card_states("L")) == {c for c, _, _ in store.reviews("L")}
+    store.close()
+    assert SM2_FIXTURE.read_bytes() == path.read_bytes()

@@ -1,60 +1,150 @@
-"""SM-2 scheduling with a fake clock."""
+"""FSRS scheduling (through the fsrs package) with a fake clock."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
+from fsrs import Card, Rating, Scheduler, State
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.study.srs import AGAIN, EASY, GOOD, HARD, MIN_EASE, CardState, next_card, review
+from helpers.study.srs import (
+    AGAIN,
+    EASY,
+    GOOD,
+    HARD,
+    CardState,
+    interval_label,
+    next_card,
+    preview,
+    rating_of_sm2_grade,
+    replay,
+    return_label,
+    review,
+)
 
 T0 = datetime(2026, 1, 27, 9, 0)
+UTC0 = datetime(2026, 1, 27, 9, 0, tzinfo=timezone.utc)
 
 
-def test_good_answers_space_out_1_then_6_days_then_by_ease():
-    s = CardState.new(T0)
-    s = review(s, GOOD, T0)
-    assert s.due == T0 + timedelta(days=1)
+def test_a_new_card_goes_through_the_learning_steps_then_days():
+    s = review(CardState.new(T0), GOOD, T0)
+    assert s.due == T0 + timedelta(minutes=10) and s.card.state == State.Learning
     s = review(s, GOOD, s.due)
-    assert s.interval_days == 6
-    s = review(s, GOOD, s.due)
-    assert s.interval_days == round(6 * s.ease) == 15
+    assert s.card.state == State.Review and s.due - (T0 + timedelta(minutes=10)) >= timedelta(days=1)
 
 
-def test_again_resets_and_comes_back_in_the_same_session():
-    s = review(review(CardState.new(T0), GOOD, T0), GOOD, T0 + timedelta(days=1))
-    failed = review(s, AGAIN, T0 + timedelta(days=7))
-    assert failed.repetitions == 0 and failed.due == T0 + timedelta(days=7, minutes=10)
-    assert failed.ease < s.ease
+def test_again_brings_a_card_back_in_the_same_session():
+    s = review(review(CardState.new(T0), EASY, T0), GOOD, T0 + timedelta(days=8))
+    failed = review(s, AGAIN, s.due)
+    assert failed.due == s.due + timedelta(minutes=10) and failed.card.state == State.Relearning
 
 
-def test_hard_lowers_ease_easy_raises_it():
-    hard = review(CardState.new(T0), HARD, T0)
-    easy = review(CardState.new(T0), EASY, T0)
-    assert hard.ease < 2.5 < easy.ease
+def test_easier_ratings_never_come_back_sooner():
+    intervals = preview(CardState.new(T0), T0)
+    assert list(intervals) == ["Again", "Hard", "Good", "Easy"]
+    assert intervals["Again"] < intervals["Hard"] < intervals["Good"] < intervals["Easy"]
 
 
 @given(st.lists(st.sampled_from([AGAIN, HARD, GOOD, EASY]), max_size=40))
-def test_ease_never_falls_below_the_floor_and_due_never_goes_back(grades):
+def test_the_due_date_is_always_after_the_review(ratings):
     s, now = CardState.new(T0), T0
-    for g in grades:
-        s = review(s, g, now)
-        assert s.ease >= MIN_EASE and s.due > now
+    for r in ratings:
+        s = review(s, r, now)
+        assert s.due > now
         now = s.due
 
 
-def test_grades_outside_0_to_5_are_refused():
-    with pytest.raises(ValueError, match="0-5"):
-        review(CardState.new(T0), 6, T0)
+@pytest.mark.parametrize("rating", [0, 5, True, 2.5])
+def test_ratings_outside_1_to_4_are_refused(rating):
+    with pytest.raises(ValueError, match="1-4"):
+        review(CardState.new(T0), rating, T0)
+
+
+@pytest.mark.parametrize("retention", [0, 1, 1.5, -0.1])
+def test_a_desired_retention_outside_0_to_1_is_refused(retention):
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        review(CardState.new(T0), GOOD, T0, desired_retention=retention)
+
+
+def test_a_higher_desired_retention_brings_cards_back_sooner():
+    s = review(CardState.new(T0), EASY, T0)
+    assert preview(s, s.due, 0.95)["Good"] < preview(s, s.due, 0.9)["Good"] < preview(s, s.due, 0.8)["Good"]
+
+
+# A week of reviews of one card: (rating, minutes after T0), the times a learner came back at.
+WEEK = [
+    (GOOD, 0),
+    (GOOD, 10),
+    (AGAIN, 2 * 24 * 60),
+    (GOOD, 2 * 24 * 60 + 10),
+    (HARD, 3 * 24 * 60),
+    (GOOD, 5 * 24 * 60),
+    (EASY, 7 * 24 * 60),
+]
+
+
+def test_a_week_of_reviews_ends_as_fsrs_itself_schedules_it():
+    scheduler = Scheduler(desired_retention=0.9, enable_fuzzing=False)
+    card = Card(card_id=0, due=UTC0)
+    s = CardState.new(T0.replace(tzinfo=timezone.utc))
+    for rating, minutes in WEEK:
+        when = UTC0 + timedelta(minutes=minutes)
+        card, _log = scheduler.review_card(card, Rating(rating), when)
+        s = review(s, rating, when)
+        assert s.due == card.due  # each due date, not only the last
+        assert (s.card.stability, s.card.difficulty, s.card.state) == (card.stability, card.difficulty, card.state)
+    assert s.card == card
+    assert s.due - (UTC0 + timedelta(minutes=WEEK[-1][1])) == card.due - card.last_review
+    assert replay([(r, UTC0 + timedelta(minutes=m)) for r, m in WEEK]).card == card
+
+
+def test_times_without_a_zone_are_local_time_and_come_back_so():
+    s = review(CardState.new(T0), GOOD, T0)
+    assert s.due.tzinfo is None and s.card.due.tzinfo is timezone.utc
+    assert s.card.due == (T0 + timedelta(minutes=10)).astimezone(timezone.utc)
+
+
+def test_a_state_survives_its_json():
+    s = review(review(CardState.new(T0), GOOD, T0), GOOD, T0 + timedelta(minutes=10))
+    assert CardState.from_json(s.to_json()) == s
+
+
+def test_an_empty_history_has_nothing_to_replay():
+    with pytest.raises(ValueError, match="nothing to replay"):
+        replay([])
+
+
+@pytest.mark.parametrize(("grade", "rating"), [(0, AGAIN), (1, AGAIN), (2, AGAIN), (3, HARD), (4, GOOD), (5, EASY)])
+def test_sm2_grades_become_the_button_they_came_from(grade, rating):
+    assert rating_of_sm2_grade(grade) == rating
+
+
+@pytest.mark.parametrize(
+    ("delta", "short", "long"),
+    [
+        (timedelta(seconds=20), "1 min", "1 minute"),
+        (timedelta(minutes=10), "10 min", "10 minutes"),
+        (timedelta(hours=5), "5 h", "5 hours"),
+        (timedelta(days=1), "1 d", "1 day"),
+        (timedelta(days=3), "3 d", "3 days"),
+        (timedelta(days=45), "1.5 mo", "1.5 months"),
+        (timedelta(days=730), "2 y", "2 years"),
+    ],
+)
+def test_intervals_in_words(delta, short, long):
+    assert (interval_label(delta), return_label(delta)) == (short, long)
 
 
 def test_next_card_prefers_the_most_overdue_then_new_cards():
+    def due_at(when):
+        return CardState(Card(card_id=0, due=when.astimezone(timezone.utc)), when)
+
     states = {
-        "a": CardState(1, 1.0, 2.5, T0 - timedelta(hours=1)),
-        "b": CardState(1, 1.0, 2.5, T0 - timedelta(days=2)),
-        "c": CardState(1, 1.0, 2.5, T0 + timedelta(days=1)),
+        "a": due_at(T0 - timedelta(hours=1)),
+        "b": due_at(T0 - timedelta(days=2)),
+        "c": due_at(T0 + timedelta(days=1)),
     }
     assert next_card(states, ["a", "b", "c", "d"], T0) == "b"
     del states["b"], states["a"]

@@ -70,12 +70,12 @@ class Original:
 
 def _item(table: str, row: tuple[object, ...]) -> Item:
     """A row as the learner's views see it, read from the file directly or through the store."""
-    if table == "cards":
-        lesson, card, reps, interval, ease, due = row
-        return ("card", lesson, card, reps, interval, ease, datetime.fromisoformat(due))
-    if table == "reviews":
-        _id, lesson, card, grade, when = row
-        return ("review", lesson, card, grade, datetime.fromisoformat(when))
+    if table == "card_state":
+        lesson, card, _algorithm, state, _due = row
+        return ("card", lesson, card, state, CardState.from_json(state).due)
+    if table == "review_log":
+        _id, lesson, card, rating, when, _algorithm = row
+        return ("review", lesson, card, rating, datetime.fromisoformat(when))
     if table == "known":
         return ("known", row[0], row[1])
     _id, lesson, student, item, mode, response, score, points, when = row
@@ -87,7 +87,7 @@ def _content(store: ProgressStore) -> set[Item]:
     items: set[Item] = set()
     for lesson in LESSONS:
         for card, s in store.card_states(lesson).items():
-            items.add(("card", lesson, card, s.repetitions, s.interval_days, s.ease, s.due))
+            items.add(("card", lesson, card, s.to_json(), s.due))
         items |= {("review", lesson, card, grade, when) for card, grade, when in store.reviews(lesson)}
         items |= {("known", lesson, entry) for entry in store.known(lesson)}
         for a in store.attempts(lesson):
@@ -102,7 +102,7 @@ def _pages_of_rows(path: Path) -> dict[int, frozenset[Item]]:
     """Which rows each page holds, from SQLite's dbstat: table leaves in tree order hold rowids in order."""
     db = sqlite3.connect(path)
     on_page: dict[int, set[Item]] = defaultdict(set)
-    for table in ("cards", "reviews", "attempts", "known"):
+    for table in ("card_state", "review_log", "attempts", "known"):
         rows = [(r[0], _item(table, r[1:])) for r in db.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid")]
         pages = db.execute(
             "SELECT path, pageno, pagetype, ncell FROM dbstat WHERE name = ? ORDER BY path", (table,)

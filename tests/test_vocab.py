@@ -182,7 +182,7 @@ def test_flashcards_schedule_with_a_fake_clock(lesson, tmp_path):
     cards.grade_buttons[2].click()  # Good
     assert cards.current != first
     cards.show_button.click()
-    cards.grade_buttons[0].click()  # Again: due in ten minutes
+    cards.grade_buttons[0].click()  # Again: due in a minute
     assert cards.current is None and "No card is due now" in cards.front.value  # 2 new cards used up
     moment["now"] += timedelta(minutes=11)
     cards.next()
@@ -192,8 +192,8 @@ def test_flashcards_schedule_with_a_fake_clock(lesson, tmp_path):
     assert again.current == f"{lesson.glossary[1].id}:ar-en"  # a new session: the most overdue card first
     again.show_button.click()
     again.grade_buttons[3].click()  # Easy
-    assert again.current == first  # then the card that was due after one day
-    assert [g for _, g, _ in store.reviews(lesson.id)] == [4, 1, 5]
+    assert again.current == first  # then the card that was due after ten minutes
+    assert [g for _, g, _ in store.reviews(lesson.id)] == [3, 1, 4]  # Good, Again, Easy
 
 
 def test_reverse_cards_ask_for_the_arabic(lesson, tmp_path):
@@ -365,3 +365,38 @@ def test_an_entry_without_root_or_root_note_is_refused(lesson_copy):
 def test_a_sentence_left_out_of_an_entry_is_reported(lesson_copy):
     edit(lesson_copy, "glossary.yaml", "sentences: [p01-s1, p03-s1, p07-s1]", "sentences: [p01-s1, p03-s1]")
     assert any("the forms also occur in p07-s1" in p for p in problems_of(lesson_copy))
+
+
+def test_flashcards_show_what_the_scheduler_decided(lesson, tmp_path):
+    from helpers.study.srs import CardState, preview, review
+
+    store = open_progress(tmp_path / "p.sqlite3")
+    clock, moment = _clock(datetime(2026, 2, 1, 9, 0))
+    cards = helpers.flashcards(lesson, store, direction="ar-en", new_per_session=5, clock=clock)
+    cards.show_button.click()
+    labels = [b.description for b in cards.grade_buttons]
+    assert labels == ["Again · 1 min", "Hard · 6 min", "Good · 10 min", "Easy · 8 d"]  # a new card, as fsrs says
+    cards.grade_buttons[2].click()  # Good
+    assert visible_text(cards.outcome.value) == "Back in 10 minutes (01 Feb 2026, 09:10)."
+    first = f"{lesson.glossary[0].id}:ar-en"
+    moment["now"] += timedelta(minutes=10)
+    again = helpers.flashcards(lesson, store, direction="ar-en", new_per_session=0, clock=clock)
+    assert again.current == first
+    again.show_button.click()
+    state = review(CardState.new(datetime(2026, 2, 1, 9, 0)), 3, datetime(2026, 2, 1, 9, 0))
+    expected = preview(state, moment["now"])  # what fsrs computes for this card at the widget's clock
+    assert expected["Good"] >= timedelta(days=1)
+    good_days = round(expected["Good"] / timedelta(days=1))
+    assert again.grade_buttons[2].description == f"Good · {good_days} d"
+    again.grade_buttons[2].click()
+    back = moment["now"] + expected["Good"]
+    assert (
+        visible_text(again.outcome.value)
+        == f"Back in {good_days} day{'s' if good_days != 1 else ''} ({back:%d %b %Y})."
+    )
+    assert store.card_states(lesson.id)[first].due == back
+
+
+def test_flashcards_refuse_a_desired_retention_that_is_not_a_chance(lesson, tmp_path):
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        helpers.flashcards(lesson, open_progress(tmp_path / "p.sqlite3"), desired_retention=1.5)

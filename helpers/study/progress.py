@@ -10,6 +10,8 @@ every answer given to a quiz item live in one SQLite file in the learner's data 
 
 What can go wrong, and what happens (no read or write raises because of the file, and no file is ever deleted):
 
+* progress written by the versions that scheduled flashcards with SM-2 (layout 1): migrated when the file is
+  first opened, in one transaction, with every review kept (see :func:`_migrate`);
 * kernel restart, crash or ``kill -9``: every change is committed at once, nothing to lose;
 * two notebooks writing at once: SQLite's write-ahead log and a busy timeout
   make them take turns;
@@ -78,7 +80,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from helpers.lesson.paths import DATA_ENV, user_data_dir
-from helpers.study.srs import CardState
+from helpers.study.srs import ALGORITHM, CardState, rating_of_sm2_grade, replay
 
 __all__ = [
     "FILE_NAME",
@@ -96,16 +98,23 @@ FILE_NAME = "progress.sqlite3"
 PATIENCE = 15.0
 #: Written in every progress file's header (``PRAGMA application_id``): the bytes ``KHBR``.
 APPLICATION_ID = int.from_bytes(b"KHBR", "big")
-#: The layout of the tables below (``PRAGMA user_version``); files without it (0) are the same layout, older.
-SCHEMA_VERSION = 1
+#: The layout of the tables below (``PRAGMA user_version``). 2: flashcards scheduled by FSRS, in tables that
+#: name the algorithm (``card_state``, ``review_log``). 1, and 0 (files without a version): SM-2's ``cards`` and
+#: ``reviews``, migrated when the file is opened (see :func:`_migrate`).
+SCHEMA_VERSION = 2
+#: The algorithm named beside the reviews and card states that layout 1 kept (Khabar's SM-2).
+SM2 = "sm2"
 
+# card_state: a card's schedule under one algorithm (``state``: that algorithm's JSON, ``due``: ISO 8601);
+# review_log: every review, ``rating`` the button pressed (1 Again, 2 Hard, 3 Good, 4 Easy), ``algorithm`` the
+# scheduler that was in use then. Nothing in either is particular to one algorithm.
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS cards (
-    lesson TEXT NOT NULL, card TEXT NOT NULL, repetitions INTEGER NOT NULL, interval_days REAL NOT NULL,
-    ease REAL NOT NULL, due TEXT NOT NULL, PRIMARY KEY (lesson, card));
-CREATE TABLE IF NOT EXISTS reviews (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, lesson TEXT NOT NULL, card TEXT NOT NULL, grade INTEGER NOT NULL,
-    reviewed TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS card_state (
+    lesson TEXT NOT NULL, card TEXT NOT NULL, algorithm TEXT NOT NULL, state TEXT NOT NULL, due TEXT NOT NULL,
+    PRIMARY KEY (lesson, card, algorithm));
+CREATE TABLE IF NOT EXISTS review_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, lesson TEXT NOT NULL, card TEXT NOT NULL, rating INTEGER NOT NULL,
+    reviewed TEXT NOT NULL, algorithm TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS attempts (
     id INTEGER PRIMARY KEY AUTOINCREMENT, lesson TEXT NOT NULL, student TEXT NOT NULL, item TEXT NOT NULL,
     mode TEXT NOT NULL, response TEXT NOT NULL, score REAL NOT NULL, points INTEGER NOT NULL, answered TEXT NOT NULL);
@@ -116,14 +125,23 @@ CREATE TABLE IF NOT EXISTS known (
 # What each column must hold for a row to be believed (a damaged page can hold anything).
 _TEXT, _NUMBER, _STAMP, _JSON = "text", "number", "stamp", "json"
 _TABLES: dict[str, tuple[tuple[str, str], ...]] = {
-    "cards": (("lesson", _TEXT), ("card", _TEXT), ("repetitions", _NUMBER), ("interval_days", _NUMBER),
-              ("ease", _NUMBER), ("due", _STAMP)),
-    "reviews": (("id", _NUMBER), ("lesson", _TEXT), ("card", _TEXT), ("grade", _NUMBER), ("reviewed", _STAMP)),
+    "card_state": (("lesson", _TEXT), ("card", _TEXT), ("algorithm", _TEXT), ("state", _JSON), ("due", _STAMP)),
+    "review_log": (("id", _NUMBER), ("lesson", _TEXT), ("card", _TEXT), ("rating", _NUMBER), ("reviewed", _STAMP),
+                   ("algorithm", _TEXT)),
     "attempts": (("id", _NUMBER), ("lesson", _TEXT), ("student", _TEXT), ("item", _TEXT), ("mode", _TEXT),
                  ("response", _JSON), ("score", _NUMBER), ("points", _NUMBER), ("answered", _STAMP)),
     "known": (("lesson", _TEXT), ("entry", _TEXT), ("since", _STAMP)),
 }  # fmt: skip
-_WHAT = {"reviews": ("review", "reviews"), "known": ("known word", "known words"), "attempts": ("answer", "answers")}
+# The flashcard tables of layout 1 (SM-2): read, to be migrated or salvaged, never written.
+_LEGACY: dict[str, tuple[tuple[str, str], ...]] = {
+    "cards": (("lesson", _TEXT), ("card", _TEXT), ("repetitions", _NUMBER), ("interval_days", _NUMBER),
+              ("ease", _NUMBER), ("due", _STAMP)),
+    "reviews": (("id", _NUMBER), ("lesson", _TEXT), ("card", _TEXT), ("grade", _NUMBER), ("reviewed", _STAMP)),
+}  # fmt: skip
+_ALL = {**_TABLES, **_LEGACY}
+_LAYOUT_1 = {"cards", "reviews", "attempts", "known"}
+_WHAT = {"review_log": ("review", "reviews"), "known": ("known word", "known words"),
+         "attempts": ("answer", "answers")}  # fmt: skip
 
 _MAGIC = b"SQLite format 3\x00"
 _COMPANIONS = ("-wal", "-shm", "-journal")
@@ -444,37 +462,36 @@ class ProgressStore:
 
         def query(db: sqlite3.Connection) -> dict[str, CardState]:
             rows = db.execute(
-                "SELECT card, repetitions, interval_days, ease, due FROM cards WHERE lesson = ?", (lesson,)
+                "SELECT card, state FROM card_state WHERE lesson = ? AND algorithm = ?", (lesson, ALGORITHM)
             )
             states = {}
-            for card, r, i, e, d in rows:
-                with suppress(TypeError, ValueError):  # a row that makes no sense is not a schedule
-                    states[card] = CardState(r, i, e, datetime.fromisoformat(d))
+            for card, state in rows:
+                with suppress(TypeError, ValueError, KeyError):  # a row that makes no sense is not a schedule
+                    states[card] = CardState.from_json(state)
             return states
 
         return self._read(lesson, query)
 
-    def record_review(self, lesson: str, card: str, grade: int, state: CardState, when: datetime) -> None:
-        """Store one review and the card's new schedule, atomically."""
+    def record_review(self, lesson: str, card: str, rating: int, state: CardState, when: datetime) -> None:
+        """Store one review (``rating`` 1-4, the button) and the card's new FSRS state, atomically."""
+        row = (lesson, card, ALGORITHM, state.to_json(), state.card.due.isoformat())
 
         def change(db: sqlite3.Connection) -> None:
             db.execute(
-                "INSERT INTO reviews (lesson, card, grade, reviewed) VALUES (?, ?, ?, ?)",
-                (lesson, card, grade, when.isoformat()),
+                "INSERT INTO review_log (lesson, card, rating, reviewed, algorithm) VALUES (?, ?, ?, ?, ?)",
+                (lesson, card, rating, when.isoformat(), ALGORITHM),
             )
-            db.execute(
-                "INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?, ?, ?)",
-                (lesson, card, state.repetitions, state.interval_days, state.ease, state.due.isoformat()),
-            )
+            db.execute("INSERT OR REPLACE INTO card_state VALUES (?, ?, ?, ?, ?)", row)
 
         _, notice = self._write(lesson, change)
         self._tell(notice, ProgressChange("review", lesson, (card,)))
 
     def reviews(self, lesson: str) -> list[tuple[str, int, datetime]]:
-        """The review history of a lesson: (card, grade, when), oldest first."""
+        """The review history of a lesson: (card, rating 1-4, when), oldest first (reviews made under SM-2
+        included, rated with the button they were given with)."""
 
         def query(db: sqlite3.Connection) -> list[tuple[str, int, datetime]]:
-            rows = db.execute("SELECT card, grade, reviewed FROM reviews WHERE lesson = ? ORDER BY id", (lesson,))
+            rows = db.execute("SELECT card, rating, reviewed FROM review_log WHERE lesson = ? ORDER BY id", (lesson,))
             history = []
             for card, grade, when in rows:
                 with suppress(TypeError, ValueError):
@@ -699,7 +716,9 @@ def _looks_like_ours(path: Path) -> bool:
             start = file.read(65536)
     except OSError:
         return False
-    return all(word in start for word in (b"CREATE TABLE cards", b"CREATE TABLE attempts", b"interval_days"))
+    if b"CREATE TABLE attempts" not in start:
+        return False
+    return b"CREATE TABLE card_state" in start or (b"CREATE TABLE cards" in start and b"interval_days" in start)
 
 
 def _identify(db: sqlite3.Connection) -> tuple[int, int, dict[str, list[str]]]:
@@ -707,18 +726,17 @@ def _identify(db: sqlite3.Connection) -> tuple[int, int, dict[str, list[str]]]:
     app_id = db.execute("PRAGMA application_id").fetchone()[0]
     version = db.execute("PRAGMA user_version").fetchone()[0]
     names = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    columns = {
-        name: [row[1] for row in db.execute(f'PRAGMA table_info("{name}")')] for name in names if name in _TABLES
-    }
+    columns = {name: [row[1] for row in db.execute(f'PRAGMA table_info("{name}")')] for name in names if name in _ALL}
     return app_id, version, {name: columns.get(name, []) for name in names}
 
 
 def _judge(path: Path, app_id: int, version: int, tables: dict[str, list[str]]) -> None:
     """Raise :class:`NotAProgressFile` unless the file is progress of ours in a layout this version reads, and
     :class:`_Damaged` for a file marked as ours whose tables are not the ones this module makes."""
-    layout = {name: [column for column, _ in spec] for name, spec in _TABLES.items()}
-    others = sorted(name for name in tables if name not in _TABLES and not name.startswith("sqlite_"))
-    exact = not others and all(tables.get(name) == columns for name, columns in layout.items())
+    layout = {name: [column for column, _ in spec] for name, spec in _ALL.items()}
+    others = sorted(name for name in tables if name not in _ALL and not name.startswith("sqlite_"))
+    fits = all(tables[name] == layout[name] for name in tables if name in layout)
+    exact = not others and fits and (set(_TABLES) <= set(tables) or _LAYOUT_1 <= set(tables))  # this or layout 1
     if version > SCHEMA_VERSION and (app_id == APPLICATION_ID or exact):
         raise NotAProgressFile(
             f"{path} was written by a newer version of Khabar, which this one cannot read; it was left as it is. "
@@ -753,7 +771,7 @@ def _verify(db: sqlite3.Connection) -> None:
     present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     db.text_factory = bytes
     try:
-        for table in _TABLES:
+        for table in _ALL:
             if table in present:
                 for _rowid, row in _rows(db, table, ""):
                     if row is None:
@@ -799,6 +817,7 @@ def _prepare_for_writing(db: sqlite3.Connection, patience: float) -> None:
         for statement in _SCHEMA.split(";"):
             if statement.strip():
                 db.execute(statement)
+        _migrate(db)  # in the same transaction: another notebook opening the file meanwhile finds it migrated
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -827,7 +846,7 @@ def _open_for_salvage(path: Path, patience: float) -> sqlite3.Connection | None:
         try:
             db = _connect(path, patience, mode)
             names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if names & set(_TABLES):
+            if names & set(_ALL):
                 return db
         except (sqlite3.Error, UnicodeDecodeError):
             pass
@@ -861,7 +880,7 @@ def _rows(db: sqlite3.Connection, table: str, where: str, args: tuple[int, ...] 
 
     Needs ``db.text_factory = bytes``: text is decoded here, so that one garbled row does not stop the rest.
     """
-    spec = _TABLES[table]
+    spec = _ALL[table]
     # Bare names: SQLite reads a double-quoted name that is not a column as a string, and a damaged list of
     # tables can lose a column's name.
     columns = ", ".join(f"typeof({name}), {name}" for name, _ in spec)
@@ -939,15 +958,16 @@ def _table_rows(db: sqlite3.Connection, table: str, found: dict[float, tuple[obj
 
 def _read_tables(source: sqlite3.Connection) -> tuple[Rows, bool]:
     """The sensible rows of our tables that ``source`` can give, by table and rowid; True if all read cleanly."""
-    rows: Rows = {table: {} for table in _TABLES}
+    rows: Rows = {table: {} for table in _ALL}
     try:
         present = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except _BROKEN:
         return rows, False
     source.text_factory = bytes
-    complete = set(_TABLES) <= present  # a table missing from a damaged list of tables is not an empty one
+    # a table missing from a damaged list of tables is not an empty one
+    complete = set(_TABLES) <= present or _LAYOUT_1 <= present
     try:
-        for table in _TABLES:
+        for table in _ALL:
             if table in present:
                 complete = _table_rows(source, table, rows[table]) and complete
     except _Stop:
@@ -966,18 +986,89 @@ def _salvage(source: sqlite3.Connection, target: sqlite3.Connection) -> dict[str
 def _insert_all(target: sqlite3.Connection, rows: Rows) -> dict[str, int]:
     """Add salvaged rows to ``target`` in their old order, one transaction; how many of each kind went in."""
 
-    def insert(db: sqlite3.Connection) -> dict[str, int]:
-        counts = {}
-        for table, found in rows.items():
-            columns = ", ".join(name for name, _ in _TABLES[table])
-            marks = ", ".join("?" * len(_TABLES[table]))
-            verb = "INSERT OR REPLACE" if table == "cards" else "INSERT OR IGNORE"  # a card's later schedule wins
-            sql = f"{verb} INTO {table} ({columns}) VALUES ({marks})"
-            order = sorted(found, key=lambda key: (key != int(key), key))  # rows kept beside another: new ids, last
-            counts[table] = sum(db.execute(sql, found[key]).rowcount for key in order)
-        return counts
+    return _transaction(target, lambda db: _put_rows(db, rows))
 
-    return _transaction(target, insert)
+
+def _put_rows(db: sqlite3.Connection, rows: Rows) -> dict[str, int]:
+    """Add rows read from a file (of this layout or of layout 1) to ``db``, in their old order; rows of layout 1
+    go into this layout's tables (:func:`_converted`), and cards with reviews but no FSRS state get one
+    (:func:`_seed_states`). How many rows of each table of this layout went in."""
+    counts = dict.fromkeys(_TABLES, 0)
+    for table, found in rows.items():
+        order = sorted(found, key=lambda key: (key != int(key), key))  # rows kept beside another: new ids, last
+        for key in order:
+            target, row = _converted(table, found[key])
+            columns = ", ".join(name for name, _ in _TABLES[target])
+            marks = ", ".join("?" * len(_TABLES[target]))
+            verb = "INSERT OR REPLACE" if target == "card_state" else "INSERT OR IGNORE"  # a later schedule wins
+            counts[target] += db.execute(f"{verb} INTO {target} ({columns}) VALUES ({marks})", row).rowcount
+    _seed_states(db)
+    return counts
+
+
+def _converted(table: str, row: tuple[object, ...]) -> tuple[str, tuple[object, ...]]:
+    """(table, row) of this layout for a row of ``table`` (which may be a table of layout 1)."""
+    if table == "reviews":  # (id, lesson, card, SM-2 grade, reviewed)
+        rowid, lesson, card, grade, when = row
+        rating = rating_of_sm2_grade(min(5, max(0, int(grade))))  # type: ignore[call-overload]
+        return "review_log", (rowid, lesson, card, rating, when, SM2)
+    if table == "cards":  # SM-2's schedule, kept as that algorithm's state
+        lesson, card, repetitions, interval_days, ease, due = row
+        state = {"repetitions": repetitions, "interval_days": interval_days, "ease": ease, "due": due}
+        return "card_state", (lesson, card, SM2, json.dumps(state, sort_keys=True), due)
+    return table, row
+
+
+def _seed_states(db: sqlite3.Connection) -> int:
+    """Give every card that has reviews but no FSRS state the state its whole review history gives.
+
+    Replayed rather than converted from SM-2's numbers: an FSRS state (stability, difficulty) is defined by
+    the history of reviews and their times, and SM-2's ease factor and interval have no FSRS equivalent.
+    Replaying gives the card the state it would have if FSRS had scheduled it from the first review.
+    How many cards were given a state.
+    """
+    missing = db.execute(
+        "SELECT DISTINCT lesson, card FROM review_log WHERE NOT EXISTS (SELECT 1 FROM card_state s WHERE "
+        "s.lesson = review_log.lesson AND s.card = review_log.card AND s.algorithm = ?)",
+        (ALGORITHM,),
+    ).fetchall()
+    seeded = 0
+    for lesson, card in missing:
+        history = []
+        for rating, when in db.execute(
+            "SELECT rating, reviewed FROM review_log WHERE lesson = ? AND card = ? ORDER BY id", (lesson, card)
+        ):
+            with suppress(TypeError, ValueError):
+                history.append((int(rating), datetime.fromisoformat(when)))
+        with suppress(ValueError, OverflowError):  # no review fsrs can take: the card starts as new
+            state = replay(history)
+            db.execute(
+                "INSERT INTO card_state VALUES (?, ?, ?, ?, ?)",
+                (lesson, card, ALGORITHM, state.to_json(), state.card.due.isoformat()),
+            )
+            seeded += 1
+    return seeded
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Bring a file of layout 1 (SM-2) to this layout, inside the caller's transaction: every review goes into
+    ``review_log`` (rated with the button its SM-2 grade came from, marked ``sm2``), every SM-2 schedule into
+    ``card_state`` as that algorithm's state (so nothing is lost), each card gets its FSRS state by replaying its
+    reviews (:func:`_seed_states`), and the old tables go. Nothing happens to a file without them."""
+    present = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    legacy = [table for table in _LEGACY if table in present]
+    if not legacy:
+        return
+    rows: Rows = {}
+    db.text_factory = bytes
+    try:
+        for table in legacy:
+            rows[table] = {rowid: row for rowid, row in _rows(db, table, "") if row is not None}
+    finally:
+        db.text_factory = str
+    _put_rows(db, rows)
+    for table in legacy:
+        db.execute(f"DROP TABLE {table}")
 
 
 def _salvage_file(path: Path, target: sqlite3.Connection, patience: float) -> dict[str, int]:
@@ -988,7 +1079,7 @@ def _salvage_file(path: Path, target: sqlite3.Connection, patience: float) -> di
     sit where a file made here puts them). When damage stopped that reading, every page laid out as a table's
     leaf is then read on its own, so that rows on healthy pages that the damaged tree no longer leads to are kept.
     """
-    rows: Rows = {table: {} for table in _TABLES}
+    rows: Rows = {table: {} for table in _ALL}
     complete = False
     page_size = _page_size(path)
     with tempfile.TemporaryDirectory(prefix="khabar-salvage-") as folder:
@@ -1127,7 +1218,7 @@ def _leaf_rows(path: Path, page_size: int, folder: Path, rows: Rows) -> None:
 
 def _as_ours(rowid: int, values: tuple[object, ...]) -> tuple[str, tuple[object, ...]] | None:
     """(table, row) for a record of one of our tables read through untyped columns, or None."""
-    for table, spec in _TABLES.items():
+    for table, spec in _ALL.items():  # a record too short for a table has NULL (not text) where its columns end
         width = 2 * len(spec)
         if any(kind not in (b"null", "null") for kind in values[width::2]):
             continue  # more columns than this table has
@@ -1178,7 +1269,7 @@ def _reason(exc: OSError) -> str:
 
 
 def _held(counts: dict[str, int]) -> str:
-    parts = [f"{counts[t]} {_WHAT[t][counts[t] != 1]}" for t in ("reviews", "known", "attempts") if counts.get(t)]
+    parts = [f"{counts[t]} {_WHAT[t][counts[t] != 1]}" for t in ("review_log", "known", "attempts") if counts.get(t)]
     if not parts:
         return "nothing"
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -25,7 +25,16 @@ import traitlets
 from helpers.lesson.model import GlossaryEntry, Lesson
 from helpers.lesson.paths import output_dir
 from helpers.study.progress import ProgressChange, ProgressStore
-from helpers.study.srs import GRADES, CardState, next_card, review
+from helpers.study.srs import (
+    DESIRED_RETENTION,
+    GRADES,
+    CardState,
+    interval_label,
+    next_card,
+    preview,
+    return_label,
+    review,
+)
 from helpers.study.vocab import DIRECTIONS, MAX_QUERY, GlossaryIndex, card_ids
 from helpers.views.html import Markup, ar, en, style
 from helpers.views.vocab import entry_card
@@ -248,7 +257,12 @@ def known_words(lesson: Lesson, progress: ProgressStore, on_change: Callable[[],
 
 
 class Flashcards(_FollowsProgress, widgets.VBox):
-    """Self-graded flashcards scheduled by SM-2 (see :mod:`helpers.study.srs`)."""
+    """Self-graded flashcards scheduled by FSRS (see :mod:`helpers.study.srs`).
+
+    Each grade button shows when the card would come back if graded so now ("Good · 3 d"); after a grade,
+    :attr:`outcome` says when it does ("Back in 3 days (4 Feb 2026)."). ``desired_retention``: the chance
+    of still recalling a card when it comes back that the schedule aims for (0.9; higher: more reviews).
+    """
 
     #: The card shown, ``"<entry id>:<direction>"``, or None when no card is due.
     current = traitlets.Unicode(None, allow_none=True)
@@ -262,10 +276,13 @@ class Flashcards(_FollowsProgress, widgets.VBox):
         direction: str = "ar-en",
         new_per_session: int = 10,
         clock: Callable[[], datetime] = datetime.now,
+        desired_retention: float = DESIRED_RETENTION,
     ) -> None:
         if direction not in (*DIRECTIONS, "both"):
             raise ValueError(f"direction must be 'ar-en', 'en-ar' or 'both', not {direction!r}")
+        preview(CardState.new(datetime(2026, 1, 1)), datetime(2026, 1, 1), desired_retention)  # ValueError if bad
         self.lesson, self.progress, self.clock = lesson, progress, clock
+        self.desired_retention = desired_retention
         self.direction = direction
         self.new_per_session = new_per_session
         self._entries = {e.id: e for e in lesson.glossary}
@@ -274,6 +291,9 @@ class Flashcards(_FollowsProgress, widgets.VBox):
         self.front = widgets.HTML()
         self.back = widgets.HTML()
         self.status = widgets.Label()
+        #: When the card just graded comes back, in words.
+        self.outcome = widgets.HTML()
+        self.outcome.add_class("khabar-flashcard-outcome")
         self.show_button = widgets.Button(description="Show answer", button_style="info")
         self.grade_buttons = [widgets.Button(description=label, tooltip=f"grade {g}") for label, g in GRADES]
         self.known_button = widgets.Button(description="I know this word", tooltip="Mark as known and skip it")
@@ -293,6 +313,7 @@ class Flashcards(_FollowsProgress, widgets.VBox):
                 self.front,
                 self.back,
                 widgets.HBox([self.show_button, *self.grade_buttons, self.known_button]),
+                self.outcome,
                 self.status,
             ]
         )
@@ -344,6 +365,7 @@ class Flashcards(_FollowsProgress, widgets.VBox):
             )
             ask = "What does it mean?" if direction == "ar-en" else "Say and write it in Arabic."
             self.front.value = prompt + en(ask, tag="p", cls="khabar-en khabar-sid")
+        self._label_buttons()
         self._status()
 
     def _card(self) -> tuple[GlossaryEntry, str]:
@@ -359,17 +381,36 @@ class Flashcards(_FollowsProgress, widgets.VBox):
         entry, _direction = self._card()
         self.back.value = entry_card(self.lesson, entry)
         self._enable(answer_shown=True)
+        self._label_buttons()
+
+    def _label_buttons(self) -> None:
+        """Each grade button says when the current card would come back if graded so now (as fsrs computes it)."""
+        if self.current is None:
+            for button, (label, _rating) in zip(self.grade_buttons, GRADES, strict=True):
+                button.description = label
+            return
+        now = self.clock()
+        state = self._states().get(self.current) or CardState.new(now)
+        intervals = preview(state, now, self.desired_retention)
+        for button, (label, _rating) in zip(self.grade_buttons, GRADES, strict=True):
+            button.description = f"{label} · {interval_label(intervals[label])}"
+            button.tooltip = f"{label}: back in {return_label(intervals[label])}"
 
     def grade(self, grade: int) -> None:
-        """Record the learner's grade for the current card and move on."""
+        """Record the learner's grade (rating 1-4: Again, Hard, Good, Easy) for the current card, say when it
+        comes back, and move on."""
         if self.current is None or not self.back.value:
             return
         now = self.clock()
         state = self._states().get(self.current) or CardState.new(now)
+        after = review(state, grade, now, self.desired_retention)
         with self._writing_to_store():
-            self.progress.record_review(self.lesson.id, self.current, grade, review(state, grade, now), now)
+            self.progress.record_review(self.lesson.id, self.current, grade, after, now)
         if not state.seen:
             self.new_shown += 1
+        delta = after.due - now
+        date = f"{after.due:%d %b %Y, %H:%M}" if delta.days < 1 else f"{after.due:%d %b %Y}"
+        self.outcome.value = en(f"Back in {return_label(delta)} ({date}).", tag="p")
         self.next()
 
     def mark_known(self) -> None:
@@ -418,9 +459,10 @@ def flashcards(
     direction: str = "ar-en",
     new_per_session: int = 10,
     clock: Callable[[], datetime] = datetime.now,
+    desired_retention: float = DESIRED_RETENTION,
 ) -> Flashcards:
-    """Flashcards for the lesson's glossary: ``direction`` 'ar-en', 'en-ar' or 'both'."""
-    return Flashcards(lesson, progress, direction, new_per_session, clock)
+    """Flashcards for the lesson's glossary: ``direction`` 'ar-en', 'en-ar' or 'both' (see :class:`Flashcards`)."""
+    return Flashcards(lesson, progress, direction, new_per_session, clock, desired_retention)
 
 
 class ExportButtons(widgets.VBox):
