@@ -196,3 +196,11 @@ def test_an_export_into_a_folder_that_cannot_be_made_says_so_in_the_widget(lesso
     box = helpers.platform_export(lesson, folder=str(blocker / "inside"))
     box.buttons["moodle-xml"].click()
     assert "Could not write the Moodle XML file" in box.result.value
+
+
+def test_latin_names_and_numbers_inside_arabic_are_isolated():
+    from helpers.views.platforms import _arabic_html
+
+    shown = str(_arabic_html("وقّع Gideon Sa'ar المذكرة في 27/1/2026."))
+    assert '<bdi dir="ltr">Gideon Sa&#39;ar</bdi>' in shown
+    assert '<bdi dir="ltr">27/1/2026</bdi>.' in shown

@@ -30,7 +30,11 @@ __all__ = ["FORMATS", "Export", "gift", "lost_in", "moodle_xml", "platform_quest
 #: What ``khabar export`` writes, by option: the format's name for people.
 FORMATS = {"moodle-xml": "Moodle XML", "gift": "GIFT (Moodle and other platforms)", "qti": "QTI 1.2 package (Canvas)"}
 
-_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’.\- ]*[A-Za-z\u00c0-\u024f0-9.]|[A-Za-z]")
+#: Runs kept left to right inside Arabic: Latin names and abbreviations, and numbers written with Latin digits
+#: (a date such as 27/1/2026 or 2025-11 would otherwise be reordered around its punctuation).
+_LATIN_RUN = re.compile(
+    r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9'’.\- ]*[A-Za-z\u00c0-\u024f0-9.]|[A-Za-z]|[0-9]+(?:[.,:/-][0-9]+)*"
+)
 
 
 class Export:
