@@ -9,7 +9,7 @@ the entry id and the field.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from helpers.lesson.field_checks import (
     _duplicates,
     _quoted,
     _texts,
+    all_texts_clean,
     first_difference,
     foreign_characters,
     strip_back_difference,
@@ -49,11 +50,17 @@ if TYPE_CHECKING:
 PARTS = frozenset({"lesson", "article", "sentences", "notes", "glossary", "quiz", "timeline"})
 
 
-def check_lesson(lesson: Lesson, shown: Callable[[Path], str] = str, files: Iterable[str] = PARTS) -> list[Problem]:
+def check_lesson(
+    lesson: Lesson,
+    shown: Callable[[Path], str] = str,
+    files: Iterable[str] = PARTS,
+    raw: Mapping[str, Any] | None = None,
+) -> list[Problem]:
     """Every content check on a built lesson, or on the parts of it named in ``files`` (see :data:`PARTS`).
 
     The loader leaves out the parts it could not read; whatever refers to the sentences is only
-    checked together with them.
+    checked together with them. ``raw``: the files' data as read (the loader has it), which spares
+    writing the lesson back into the files' shape for the one rule for text.
     """
     files = set(files)
     folder = lesson.folder
@@ -61,7 +68,8 @@ def check_lesson(lesson: Lesson, shown: Callable[[Path], str] = str, files: Iter
     problems: list[Problem] = []
     for part, name in _FILE_OF.items():
         if part in files:
-            problems += _text_rule(shown(folder / name), _file_data(lesson, part))
+            data = raw[part] if raw is not None and raw.get(part) is not None else _file_data(lesson, part)
+            problems += _text_rule(shown(folder / name), data)
     info = lesson.info
     if "lesson" in files:
         if info.id != folder.name:
@@ -190,10 +198,25 @@ def _walk(node: Any, entry: str | None, within: tuple, path: tuple[str, ...], it
                 yield from _walk(child, entry, within, path, index + 1)
 
 
+def _strings(node: Any, out: list[str]) -> list[str]:
+    """Every string in a file's data, in order (what :func:`every_text` finds, without saying where)."""
+    if isinstance(node, str):
+        out.append(node)
+    elif isinstance(node, dict):
+        for value in node.values():
+            _strings(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            _strings(value, out)
+    return out
+
+
 def _text_rule(file: str, data: Any) -> list[Problem]:
     """The one rule for text (:func:`~helpers.lesson.field_checks.text_problems`) on every text of a file."""
     problems = []
     troubled: set[str | None] = set()  # entries whose headword breaks the rule: a computed translit copies it
+    if all_texts_clean(_strings(data, [])):  # the usual case, in one pass over the whole file
+        return problems
     for entry, within, field, item, text in every_text(data):
         if field == "translit" and entry in troubled:
             continue

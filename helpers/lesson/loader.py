@@ -161,7 +161,7 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
     else:  # without the sentences nothing else can be checked against the text
         checked = ({"lesson"} if info else set()) | ({"article"} if article is not None else set())
     glossary_entries = (data.get("glossary") or {}).get("entries", [])
-    translits = _transliterations(glossary_entries)
+    translits = _transliterations(glossary_entries, folder)
     lesson_obj = Lesson(
         info=info or _placeholder(folder),
         folder=folder,
@@ -173,7 +173,7 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
         timeline=tuple(events),
     )
     if checked:
-        problems.extend(checks.check_lesson(lesson_obj, shown=_shown, files=checked))
+        problems.extend(checks.check_lesson(lesson_obj, shown=_shown, files=checked, raw=data))
     if problems:
         raise LessonError(problems)
     return lesson_obj
@@ -241,26 +241,26 @@ def _translit_key(raw: dict[str, Any]) -> str:
     return ("p:" if raw["pos"] in PAUSAL_POS else "c:") + raw["headword"]
 
 
-def _transliterations(entries: list[dict[str, Any]]) -> dict[str, str]:
+def _transliterations(entries: list[dict[str, Any]], folder: Path) -> dict[str, str]:
     """The computed transliteration of every headword that the glossary does not transliterate itself.
 
-    Computing them is a fifth of a lesson's load, so they are kept in the cache folder, valid while the
-    transliterator's code is the same; the glossary is still read and checked on every load.
+    Computing them is a fifth of a lesson's load, so they are kept in the cache folder, one small file per lesson
+    folder holding just that glossary's headwords, valid while the headwords and the transliterator's code are the
+    same; the glossary is still read and checked on every load.
     """
     # A headword over the field limit is refused by the checks; it is not worth transliterating first.
-    wanted = {
-        _translit_key(raw) for raw in entries if not raw.get("translit") and len(raw["headword"]) <= MAX_FIELD_CHARS
-    }
+    wanted = sorted(
+        {_translit_key(raw) for raw in entries if not raw.get("translit") and len(raw["headword"]) <= MAX_FIELD_CHARS}
+    )
     if not wanted:
         return {}
-    version = _translit_version()
-    known = cached("transliterations", version)
-    known = known if isinstance(known, dict) else {}
-    missing = wanted - known.keys()
-    for key in missing:
-        known[key] = transliterate(key[2:], pausal=key.startswith("p:"))
-    if missing:
-        keep("transliterations", version, known)
+    name = f"transliterations-{zlib.crc32(str(folder).encode('utf-8')):08x}"
+    checksum = f"{_translit_version()}-{zlib.crc32(chr(31).join(wanted).encode('utf-8')):08x}-{len(wanted)}"
+    known = cached(name, checksum)
+    if isinstance(known, dict) and known.keys() == set(wanted):
+        return known
+    known = {key: transliterate(key[2:], pausal=key.startswith("p:")) for key in wanted}
+    keep(name, checksum, known)
     return known
 
 

@@ -25,7 +25,6 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from helpers.lesson.field_checks import _texts
-from helpers.lesson.items.platform import PlatformChoice, PlatformQuestion
 from helpers.lesson.model import Bilingual, Lesson
 from helpers.lesson.problems import Problem
 from helpers.lesson.quiz import ITEM_TYPES, QuizItem
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
     from typing import Any, ClassVar
 
     from helpers.lesson.field_checks import _FieldSpec
+    from helpers.lesson.items.platform import PlatformChoice, PlatformQuestion
 
 #: The most options, pairs, steps, word-bank words or accepted answers one item may list (the kit's items list
 #: at most 6); more are refused when the lesson loads.
@@ -253,6 +253,8 @@ class ItemType(ABC):
                           **fields: Any) -> PlatformQuestion:  # fmt: skip
         """What every platform question carries: the prompt, the statement, the hint, and as general feedback the
         explanation with the evidence sentences."""
+        from helpers.lesson.items.platform import PlatformQuestion  # only when a quiz is exported
+
         evidence = " ".join(f"({sid}) {lesson.sentence(sid).ar}" for sid in item.evidence)
         return PlatformQuestion(
             id=item.id, kind=kind, points=item.points, prompt_ar=item.prompt.ar, prompt_en=item.prompt.en,
@@ -317,6 +319,8 @@ class Choices(ItemType):
 
     def platform_choices(self, item: QuizItem, arrangement: Sequence[str], wrong: float) -> tuple[PlatformChoice, ...]:
         """The options in the paper's order: a right one earns its share of the points, a wrong tick ``wrong``."""
+        from helpers.lesson.items.platform import PlatformChoice
+
         keys = self.keys(item)
         by_id = {o.id: o for o in item.options}
         share = 1 / len(keys) if keys else 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from helpers.lesson.field_checks import _quoted
 from helpers.lesson.items.base import BLANK, Block, Typed, register, scrambled
-from helpers.lesson.items.platform import PlatformChoice, PlatformQuestion
 from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
 from helpers.text.arabic import normalize_match
@@ -16,6 +15,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import random
     from collections.abc import Iterable, Sequence
+
+    from helpers.lesson.items.platform import PlatformQuestion
 
 
 @register
@@ -63,6 +64,8 @@ class Cloze(Typed):
         """A gap in the sentence: typed (every accepted spelling) or, with a word bank, chosen from the bank."""
         before, _, after = self.blanked(item, lesson).partition(BLANK)
         if arrangement:
+            from helpers.lesson.items.platform import PlatformChoice
+
             bank = tuple(PlatformChoice(w, 1.0 if w == item.gap else 0.0) for w in arrangement)
             lost = ("typing the answer instead of choosing it from the word bank",)
             return self.platform_question(item, lesson, "gap", lost, before=before, after=after, choices=bank)

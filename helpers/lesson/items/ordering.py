@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from helpers.lesson.items.base import Block, ItemResult, ItemType, refuse, register, scrambled
-from helpers.lesson.items.platform import PlatformQuestion
 from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
 from helpers.text.matching import partial_order
@@ -15,6 +14,8 @@ if TYPE_CHECKING:
     import random
     from collections.abc import Iterable, Sequence
     from typing import Any
+
+    from helpers.lesson.items.platform import PlatformQuestion
 
 
 #: Places as a learner reads them in an exported matching question.

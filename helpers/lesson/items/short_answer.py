@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from helpers.lesson.items.base import Typed, register
-from helpers.lesson.items.platform import PlatformQuestion
 from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from helpers.lesson.items.platform import PlatformQuestion
 
 __all__ = ["ShortAnswer"]
 

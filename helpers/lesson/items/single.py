@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from helpers.lesson.items.base import Choices, ItemResult, refuse, register
-from helpers.lesson.items.platform import PlatformQuestion
 from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
 
@@ -15,6 +14,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import Any
+
+    from helpers.lesson.items.platform import PlatformQuestion
 
 
 @register

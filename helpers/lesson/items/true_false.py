@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from helpers.lesson.items.base import Block, ItemResult, ItemType, refuse, register
-from helpers.lesson.items.platform import PlatformQuestion
 from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
 
@@ -13,6 +12,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from typing import Any
+
+    from helpers.lesson.items.platform import PlatformQuestion
 
 
 @register
