@@ -119,7 +119,7 @@ class Output:
         self.option, self.path, self.replaces = option, path, replaces
 
     def write(self, write: Callable[[Path], object]) -> Path:
-        from helpers.study.scoring import write_atomically
+        from helpers.lesson.paths import write_atomically
 
         return write_atomically(self.path, write)
 
@@ -393,8 +393,8 @@ def _lessons(_args: argparse.Namespace) -> int:
 
 
 def _schemas(args: argparse.Namespace) -> int:
+    from helpers.lesson.paths import write_atomically
     from helpers.lesson.schema import GENERATED_KINDS, README_PATH, generated_validator, readme_with_tables
-    from helpers.study.scoring import write_atomically
 
     folder = Path(__file__).resolve().parent / "lesson" / "_validators"
     wanted = {folder / f"{kind}.py": generated_validator(kind) for kind in GENERATED_KINDS}

@@ -16,7 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import helpers
-from helpers.study.scoring import export_results, results_file_stem, write_atomically
+from helpers.lesson.paths import write_atomically
+from helpers.study.scoring import export_results, results_file_stem
 from helpers.text.safe import FORMULA_STARTS
 from helpers.views.export import CSV_COLUMNS, export_anki, export_csv
 

@@ -31,7 +31,7 @@ import zlib
 from functools import cache
 from pathlib import Path
 
-from helpers.lesson.paths import user_cache_dir
+from helpers.lesson.paths import user_cache_dir, write_atomically
 from helpers.lesson.problems import Problem
 
 TYPE_CHECKING = False  # typing is not imported at run time: importing helpers stays cheap
@@ -434,12 +434,6 @@ def _write_cached(target: Path, checksum: str, data: Any) -> None:
         text = json.dumps({"version": _CACHE_VERSION, "checksum": checksum, "data": data}, ensure_ascii=False)
         if json.loads(text)["data"] != data:
             return  # not plain JSON data (e.g. numeric keys): parse every time rather than change it
-        target.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # only when writing: keeps the import of the kit cheap
-
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
+        write_atomically(target, lambda partial: partial.write_text(text, encoding="utf-8"))
     except (OSError, TypeError, ValueError):
         return  # a cache that cannot be written is only slower

@@ -19,12 +19,13 @@ from pathlib import Path
 
 from helpers.lesson.items import ItemResult, item_type
 from helpers.lesson.model import Lesson
+from helpers.lesson.paths import write_atomically
 from helpers.lesson.quiz import QuizItem
 from helpers.text.safe import spreadsheet_cell
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Iterable, Mapping
     from typing import Any
 
     from helpers.study.progress import ProgressStore
@@ -39,7 +40,6 @@ __all__ = [
     "results_dict",
     "results_file_stem",
     "student_variant",
-    "write_atomically",
 ]
 
 
@@ -175,101 +175,6 @@ def results_file_stem(lesson_id: str, student: str) -> str:
         return stem
     digest = hashlib.sha256(student.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     return f"{stem}~{digest}"
-
-
-def write_atomically(path: str | Path, write: Callable[[Path], object]) -> Path:
-    """Write a file all at once: ``write(partial)`` fills a hidden file beside ``path``, which then takes its place.
-
-    If anything fails (a full disk, a folder that cannot be written, an error in ``write``) the partial file is
-    removed and whatever ``path`` held before is left as it was: a reader sees the old file or the new one, never
-    half of one. Missing folders are made (and removed again when nothing could be written). A link is followed:
-    the file it names is replaced. A folder, a device or a pipe is never replaced (``OSError`` says which).
-    Returns ``path``.
-
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> def fails(partial):
-    ...     partial.write_text("half of it")
-    ...     raise OSError(28, "no space left on device")
-    >>> try:
-    ...     write_atomically(folder / "a.txt", fails)
-    ... except OSError as exc:
-    ...     print(f"{Path(exc.filename).name}: {exc.strerror}")
-    a.txt: no space left on device
-    >>> sorted(folder.iterdir())
-    []
-    """
-    import errno
-
-    target = Path(os.path.realpath(path))
-    if target.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
-    if target.exists() and not target.is_file():
-        raise OSError(errno.EINVAL, "is a device or a pipe, not a file that can be replaced", str(path))
-    made = _make_folders(target.parent)
-    partial = target.with_name(f".khabar-{os.getpid()}-{random.getrandbits(32):08x}.partial")
-    try:
-        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-        write(partial)
-        _flush_to_disk(partial)
-        if target.is_file():  # a replaced file keeps who may read it
-            os.chmod(partial, target.stat().st_mode & 0o7777)
-        os.replace(partial, target)
-    except BaseException as exc:
-        try:
-            partial.unlink()
-        except OSError:
-            pass
-        for folder in reversed(made):
-            try:
-                folder.rmdir()
-            except OSError:
-                break
-        if isinstance(exc, OSError) and exc.filename in (None, str(partial)):  # name the file asked for
-            raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
-        raise
-    return Path(path)
-
-
-def _make_folders(folder: Path) -> list[Path]:
-    """Make ``folder`` and the folders above it that are missing; returns those made, outermost first."""
-    import errno
-
-    missing = []
-    while not folder.exists():
-        if os.path.lexists(folder):  # a link to nowhere
-            raise FileNotFoundError(errno.ENOENT, "is a link to nothing", str(folder))
-        missing.append(folder)
-        folder = folder.parent
-    if not folder.is_dir():
-        raise NotADirectoryError(errno.ENOTDIR, "is a file, not a folder", str(folder))
-    made: list[Path] = []
-    try:
-        for step in reversed(missing):
-            step.mkdir()
-            made.append(step)
-    except BaseException:
-        for step in reversed(made):
-            try:
-                step.rmdir()
-            except OSError:
-                break
-        raise
-    return made
-
-
-def _flush_to_disk(file: Path) -> None:
-    """The file's bytes on the disk before it replaces another (a crash then leaves the old file or the new one)."""
-    import errno
-
-    fd = os.open(file, os.O_RDWR)
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        if exc.errno not in (errno.EINVAL, errno.ENOTSUP):  # a file system without fsync: nothing more to do
-            raise
-    finally:
-        os.close(fd)
 
 
 def _finite(value: object) -> float:

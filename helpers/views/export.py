@@ -14,7 +14,7 @@ CSV: UTF-8 with a byte-order mark, so that spreadsheet programs open the
 Arabic correctly; a cell a spreadsheet would run as a formula (a gloss starting
 with ``=``, ``+``, ``-``, ``@``) starts with an apostrophe.
 
-Each file is written whole or not at all (:func:`~helpers.study.scoring.write_atomically`):
+Each file is written whole or not at all (:func:`~helpers.lesson.paths.write_atomically`):
 after a full disk or an error the folder holds what it held before.
 """
 
@@ -26,7 +26,7 @@ import os
 from pathlib import Path
 
 from helpers.lesson.model import GlossaryEntry, Lesson
-from helpers.study.scoring import write_atomically
+from helpers.lesson.paths import write_atomically
 from helpers.text.folding import find_form
 from helpers.text.safe import spreadsheet_cell
 from helpers.views.html import Markup, escape, stylesheet

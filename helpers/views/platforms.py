@@ -374,7 +374,7 @@ def write_platform(lesson: Lesson, fmt: str, path: str | Path, variant: Variant 
     """Write the bank (or a student's paper) in ``fmt`` ('moodle-xml', 'gift' or 'qti') to ``path``."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    from helpers.study.scoring import write_atomically
+    from helpers.lesson.paths import write_atomically
 
     questions = platform_questions(lesson, variant)
 

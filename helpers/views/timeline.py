@@ -14,13 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 
 from helpers.lesson.model import Lesson, TimelineEvent
-from helpers.lesson.paths import user_cache_dir
+from helpers.lesson.paths import user_cache_dir, write_atomically
 from helpers.study.timeline import ZOOM, filter_events
 from helpers.text.folding import find_form
 from helpers.views.charts import png_bytes, use_arabic_font
@@ -112,10 +111,7 @@ def _keep_chart(file: Path | None, png: bytes) -> None:
     if file is None:
         return
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        partial = file.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(png)
-        os.replace(partial, file)
+        write_atomically(file, lambda partial: partial.write_bytes(png))
     except OSError:
         return  # a chart that cannot be kept is only drawn again next time
 
