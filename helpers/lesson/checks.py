@@ -29,6 +29,7 @@ from helpers.lesson.problems import Problem
 from helpers.lesson.quiz import QuizItem
 from helpers.lesson.quiz_checks import _check_quiz
 from helpers.lesson.schema import _PARTS
+from helpers.lesson.word_checks import check_words
 from helpers.text.arabic import (
     find_phrase,
     normalize_match,
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 
 
 #: Every part of a lesson that check_lesson can check.
-PARTS = frozenset({"lesson", "article", "sentences", "notes", "glossary", "quiz", "timeline"})
+PARTS = frozenset({"lesson", "article", "sentences", "notes", "glossary", "quiz", "timeline", "words"})
 
 
 def check_lesson(
@@ -102,7 +103,28 @@ def check_lesson(
         problems += _check_quiz(lesson, shown(folder / "quiz.yaml"))
     if "timeline" in files:
         problems += _check_timeline(lesson, shown(folder / "timeline.yaml"))
+    if "words" in files:
+        problems += _check_words(lesson, shown(folder / "words.yaml"), raw)
     return problems
+
+
+def _check_words(lesson: Lesson, file: str, raw: Mapping[str, Any] | None) -> list[Problem]:
+    """The word layer (see :mod:`helpers.lesson.word_checks`), from the file as read when the loader has it."""
+    written = (raw or {}).get("words") if raw is not None else None
+    if written is None:
+        by_sentence = {s.id: s.words for s in lesson.sentences}
+        order: list[str] = list(by_sentence)
+        problems: list[Problem] = []
+    else:
+        by_sentence, order, problems = {}, [], []
+        for entry in written["sentences"]:
+            if entry["id"] in by_sentence:
+                problems.append(Problem(file, entry["id"], None, "this sentence is listed twice"))
+                continue
+            order.append(entry["id"])
+            by_sentence[entry["id"]] = lesson.sentence(entry["id"]).words if entry["id"] in lesson._by_id else ()
+    glossary_whole = raw is None or "glossary" in raw.get("_whole", {"glossary"})
+    return problems + check_words(lesson.sentences, by_sentence, lesson.glossary, file, order, glossary_whole)
 
 
 # -- the one rule for text, on every text of every file ------------------------------------------
@@ -115,6 +137,7 @@ _FILE_OF = {
     "glossary": "glossary.yaml",
     "quiz": "quiz.yaml",
     "timeline": "timeline.yaml",
+    "words": "words.yaml",
 }
 
 
@@ -124,7 +147,8 @@ def _file_data(lesson: Lesson, part: str) -> Any:
         return lesson.info.to_dict()
     if part == "sentences":
         return {"paragraphs": [
-            {"id": p.id, "sentences": [{k: v for k, v in s.to_dict().items() if k != "paragraph"} for s in p.sentences]}
+            {"id": p.id, "sentences": [{k: v for k, v in s.to_dict().items() if k not in ("paragraph", "words")}
+                                       for s in p.sentences]}
             for p in lesson.paragraphs
         ]}  # fmt: skip
     if part == "notes":
@@ -133,6 +157,8 @@ def _file_data(lesson: Lesson, part: str) -> Any:
         return {"entries": [e.to_dict() for e in lesson.glossary]}
     if part == "quiz":
         return {"items": [_item_data(q) for q in lesson.quiz]}
+    if part == "words":
+        return {"sentences": [{"id": s.id, "words": [w.to_dict() for w in s.words]} for s in lesson.sentences]}
     return {"events": [e.to_dict() for e in lesson.timeline]}
 
 

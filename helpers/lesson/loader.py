@@ -34,6 +34,7 @@ from helpers.lesson.model import (
     Sentence,
     Source,
     TimelineEvent,
+    Word,
 )
 from helpers.lesson.problems import LessonError, Problem
 from helpers.lesson.quiz import QuizItem
@@ -68,6 +69,7 @@ FILES = (
     ("glossary", "glossary.yaml", True),
     ("quiz", "quiz.yaml", True),
     ("timeline", "timeline.yaml", True),
+    ("words", "words.yaml", True),
 )
 
 
@@ -156,7 +158,7 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
         problems.extend(found)
 
     if "sentences" in whole:
-        checked = {kind for kind in ("notes", "glossary", "quiz", "timeline") if data.get(kind)}
+        checked = {kind for kind in ("notes", "glossary", "quiz", "timeline", "words") if data.get(kind)}
         checked |= {"sentences"} | ({"lesson"} if info else set()) | ({"article"} if article is not None else set())
     else:  # without the sentences nothing else can be checked against the text
         checked = ({"lesson"} if info else set()) | ({"article"} if article is not None else set())
@@ -166,13 +168,16 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
         info=info or _placeholder(folder),
         folder=folder,
         article=article or "",
-        paragraphs=tuple(_paragraph(p) for p in data["sentences"]["paragraphs"]) if "sentences" in whole else (),
+        paragraphs=tuple(_paragraph(p, _words(data.get("words"))) for p in data["sentences"]["paragraphs"])
+        if "sentences" in whole
+        else (),
         notes=tuple(Note.from_dict(n) for n in (data.get("notes") or {}).get("notes", [])),
         glossary=tuple(_entry(e, translits) for e in glossary_entries),
         quiz=tuple(QuizItem.from_dict(q) for q in (data.get("quiz") or {}).get("items", [])),
         timeline=tuple(events),
     )
     if checked:
+        data["_whole"] = whole  # the checks leave alone what only a file's entries set aside would cause
         problems.extend(checks.check_lesson(lesson_obj, shown=_shown, files=checked, raw=data))
     if problems:
         raise LessonError(problems)
@@ -226,9 +231,19 @@ def _article(folder: Path, meta: dict[str, Any]) -> tuple[str | None, list[Probl
         return None, [Problem(_shown(path), None, None, str(exc))]
 
 
-def _paragraph(raw: dict[str, Any]) -> Paragraph:
-    sentences = tuple(Sentence.from_dict(s, paragraph_id=raw["id"]) for s in raw["sentences"])
+def _paragraph(raw: dict[str, Any], words: dict[str, tuple[Word, ...]]) -> Paragraph:
+    sentences = tuple(
+        Sentence.from_dict(s, paragraph_id=raw["id"], words=words.get(s["id"], ())) for s in raw["sentences"]
+    )
     return Paragraph.from_dict(raw, sentences=sentences)
+
+
+def _words(raw: dict[str, Any] | None) -> dict[str, tuple[Word, ...]]:
+    """Each sentence's word records from ``words.yaml`` (the first entry of a sentence listed twice)."""
+    out: dict[str, tuple[Word, ...]] = {}
+    for entry in (raw or {}).get("sentences", []):
+        out.setdefault(entry["id"], tuple(Word.from_dict(w) for w in entry["words"]))
+    return out
 
 
 def _entry(raw: dict[str, Any], translits: dict[str, str]) -> GlossaryEntry:

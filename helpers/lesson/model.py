@@ -31,7 +31,10 @@ if TYPE_CHECKING:
     from helpers.lesson.quiz import QuizItem
 
 __all__ = [
+    "SEGMENT_KINDS",
+    "WORD_POS",
     "Bilingual",
+    "Features",
     "GlossaryEntry",
     "Lesson",
     "LessonInfo",
@@ -39,9 +42,11 @@ __all__ = [
     "Note",
     "Paragraph",
     "Record",
+    "Segment",
     "Sentence",
     "Source",
     "TimelineEvent",
+    "Word",
     "file_keys",
     "key",
 ]
@@ -201,15 +206,81 @@ class LessonInfo(Record):
     licence: Licence
 
 
+#: The kinds of a word's segments: the proclitics, the stem, the enclitic pronoun.
+SEGMENT_KINDS = ("conjunction", "preposition", "particle", "future", "article", "stem", "pronoun")
+#: The parts of speech of the word layer (the glossary's, without ``phrase``).
+WORD_POS = (
+    "noun", "proper-noun", "adjective", "verbal-noun", "participle", "verb", "adverb", "pronoun",
+    "demonstrative", "relative", "preposition", "conjunction", "particle", "numeral",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Segment(Record):
+    """One piece of a word: a proclitic (و ف ب ل ك س ال), the stem, or an enclitic pronoun."""
+
+    text: str
+    vocalized: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Features(Record):
+    """A word's grammar in plain terms; a feature that does not apply is ``None``."""
+
+    case: str | None = None  # nominative | accusative | genitive
+    mood: str | None = None  # indicative | subjunctive | jussive
+    state: str | None = None  # definite | indefinite | construct
+    number: str | None = None  # singular | dual | plural
+    gender: str | None = None  # masculine | feminine
+    person: str | None = None  # 1 | 2 | 3
+    aspect: str | None = None  # perfect | imperfect | imperative
+    voice: str | None = None  # active | passive
+    verb_form: str | None = None  # I ... X
+
+
+@dataclass(frozen=True)
+class Word(Record):
+    """One word (or number) of a sentence, analysed: what ``words.yaml`` records for every token."""
+
+    text: str
+    vocalized: str
+    segments: tuple[Segment, ...]
+    lemma: str
+    pos: str
+    gloss: str
+    present: str | None = None
+    root: str | None = None
+    root_note: str | None = None
+    features: Features = Features()
+    ending: str = ""
+    why: str | None = None
+    entry: str | None = None
+    ambiguous: tuple[str, ...] = ()
+    status: str = "checked"
+    review: tuple[str, ...] = ()
+
+    @property
+    def stem(self) -> Segment:
+        """The stem segment."""
+        return next(s for s in self.segments if s.kind == "stem")
+
+    @property
+    def draft(self) -> bool:
+        """True while no teacher has checked the record."""
+        return self.status != "checked"
+
+
 @dataclass(frozen=True)
 class Sentence(Record):
-    """One sentence of the article, with its vocalization and translation."""
+    """One sentence of the article, with its vocalization and translation (and, in ``words.yaml``, its words)."""
 
     id: str
     paragraph_id: str = key("paragraph")  # not in sentences.yaml: the loader gives the paragraph's id
     ar: str
     ar_vocalized: str
     en: str
+    words: tuple[Word, ...] = ()  # from words.yaml; empty for a lesson without one
 
 
 @dataclass(frozen=True)

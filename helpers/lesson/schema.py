@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 #: The files of a lesson, in the order they are loaded.
-SCHEMA_KINDS = ("lesson", "sentences", "notes", "glossary", "quiz", "timeline")
+SCHEMA_KINDS = ("lesson", "sentences", "notes", "glossary", "quiz", "timeline", "words")
 #: The results file a student exports from the quiz: the one input from outside the lesson.
 RESULTS_KIND = "results"
 #: Every schema with a generated validator and a table in the README.
@@ -62,7 +62,10 @@ README_PATH = SCHEMA_DIR.parent / "README.md"
 _MAX_PROBLEMS = 200
 
 #: Lists inside an entry whose members are named by their own id (or position): ``option 'a'``, ``pair 2``.
-_PARTS = {"options": "option", "steps": "step", "pairs": "pair", "attempts": "attempt"}
+_PARTS = {
+    "options": "option", "steps": "step", "pairs": "pair", "attempts": "attempt",
+    "words": "word", "segments": "segment",
+}  # fmt: skip
 
 
 class SchemaViolation(ValueError):

@@ -13,8 +13,10 @@ from collections.abc import Iterable
 
 from helpers.lesson.model import GlossaryEntry, Lesson, Note, Sentence
 from helpers.study.glossing import GlossSpan, gloss_spans
+from helpers.study.words import sentence_at_level
 from helpers.text.arabic import find_phrase, vocalized_span
 from helpers.views.html import HIDDEN_STYLE, Html, Markup, ar, en, escape, mixed, style
+from helpers.views.words import _families, word_spans
 
 __all__ = [
     "annotated_sentence",
@@ -49,6 +51,8 @@ def sentence_html(
     notes: Iterable[Note] = (),
     glossary: Iterable[GlossaryEntry] = (),
     known: Iterable[str] | None = None,
+    lesson: Lesson | None = None,
+    level: str | None = None,
 ) -> Html:
     """One sentence as a card: Arabic (plain or vocalized), optional English and notes.
 
@@ -56,9 +60,15 @@ def sentence_html(
     Glossary words and expressions are underlined; hovering or focusing one
     shows its vocalized headword, gloss, root and transliteration. With
     ``known`` (ids of known entries) the others are marked as still unknown.
+
+    Given the ``lesson`` and a sentence with a word layer, every word is a word card instead (see
+    :mod:`helpers.views.words`), shown at the tashkeel ``level`` (default: full if ``vocalized``, else none),
+    and ``known`` holds known-word keys.
     """
     notes = tuple(notes)
-    body = annotated_sentence(sentence, vocalized=vocalized, notes=notes, glossary=glossary, known=known)
+    body = annotated_sentence(
+        sentence, vocalized=vocalized, notes=notes, glossary=glossary, known=known, lesson=lesson, level=level
+    )
     parts = [Markup('<div class="khabar-sid">{}</div>').format(sentence.id), ar(body, tag="p")]
     if translation:
         parts.append(en(sentence.en, tag="p"))
@@ -75,21 +85,35 @@ def article_html(
     current: str | None = None,
     glosses: bool = False,
     known: Iterable[str] | None = None,
+    level: str | None = None,
 ) -> Html:
     """The whole article, paragraph by paragraph, right to left.
 
     Each sentence is a ``<span data-sid=...>``; ``current`` is highlighted. With
     ``translation`` each paragraph is followed by its English; with ``glosses``
-    every glossary word carries its gloss (see :func:`sentence_html`).
+    every glossary word carries its gloss (see :func:`sentence_html`), or, in a lesson with a word layer,
+    every word its word card, at the tashkeel ``level``.
     """
     known = set(known) if known is not None else None
+    families = _families(lesson) if glosses else None
     parts = []
     for paragraph in lesson.paragraphs:
         spans = []
         for s in paragraph.sentences:
             cls = "khabar-s khabar-current" if s.id == current else "khabar-s"
             entries = lesson.glossary_for(s.id) if glosses else ()
-            body = annotated_sentence(s, vocalized=vocalized, glossary=entries, known=known)
+            if not glosses and s.words and level is not None:
+                body = escape(sentence_at_level(s, level))
+            else:
+                body = annotated_sentence(
+                    s,
+                    vocalized=vocalized,
+                    glossary=entries,
+                    known=known,
+                    lesson=lesson if glosses else None,
+                    level=level,
+                    families=families,
+                )
             spans.append(Markup('<span class="{}" data-sid="{}">{}</span>').format(cls, s.id, body))
         parts.append(ar(Markup(" ").join(spans), tag="p"))
         if translation:
@@ -104,8 +128,18 @@ def annotated_sentence(
     notes: Iterable[Note] = (),
     glossary: Iterable[GlossaryEntry] = (),
     known: Iterable[str] | None = None,
+    lesson: Lesson | None = None,
+    level: str | None = None,
+    families: dict | None = None,
 ) -> Markup:
-    """The sentence's Arabic as HTML (its text escaped), with glossed units and note words marked."""
+    """The sentence's Arabic as HTML (its text escaped), with glossed units and note words marked.
+
+    With the ``lesson`` and a word layer: every word with its card, at ``level``.
+    """
+    if lesson is not None and sentence.words:
+        marks = [found for note in notes if (found := find_phrase(sentence.ar, note.focus)) is not None]
+        shown_level = level or ("full" if vocalized else "none")
+        return word_spans(lesson, sentence, shown_level, known=known, marks=marks, families=families)
     text = sentence.ar_vocalized if vocalized else sentence.ar
 
     def shown(start: int, end: int) -> tuple[int, int]:

@@ -36,8 +36,11 @@ from helpers.study.srs import (
     review,
 )
 from helpers.study.vocab import DIRECTIONS, MAX_QUERY, GlossaryIndex, card_ids
+from helpers.study.words import find_words, known_key
+from helpers.text.arabic import contains_arabic, normalize_match, strip_tashkeel
 from helpers.views.html import Markup, ar, en, style
 from helpers.views.vocab import entry_card
+from helpers.views.words import card_html
 from helpers.widgets.base import failure_message, guarded, shortened, show_message, store_notice, update_store_notice
 
 __all__ = [
@@ -156,6 +159,7 @@ class GlossaryBrowser(_FollowsProgress, widgets.VBox):
         count says so.
         """
         found = self.matches
+        words = self._text_words(found)
         shown = found[:MAX_RESULTS]
         count = f"{len(found)} of {len(self.lesson.glossary)} entries"
         if len(found) > MAX_RESULTS:
@@ -169,11 +173,37 @@ class GlossaryBrowser(_FollowsProgress, widgets.VBox):
                 known = self.progress.known(self.lesson.id)
             except Exception as exc:  # the entries are still shown, without their known badges
                 self.count.value += " · " + failure_message(exc, "show which words you know")
-        if not found:
+        if not found and not words:
             self.results.value = en("Nothing found. Try fewer letters, another spelling, or English.", tag="p")
             return
         cards = [entry_card(self.lesson, e, None if known is None else e.id in known) for e in shown]
+        if words:
+            cards.append(en("In the text, with no glossary entry of their own:", tag="p"))
+            cards += [Markup('<div class="khabar-card-open">{}</div>').format(card_html(self.lesson, w)) for w in words]
         self.results.value = Markup("").join(cards)
+
+    def _text_words(self, found: list[GlossaryEntry]) -> list:
+        """Words of the text the search finds (through clitics, by any form) whose entry is not listed yet.
+
+        Entries found this way join ``found``; the other words come back, one per lemma, to be shown as cards.
+        """
+        query = self.query.value[:MAX_QUERY]
+        if not query.strip() or not contains_arabic(query):
+            return []
+        listed = {e.id for e in found}
+        by_id = {e.id: e for e in self.lesson.glossary}
+        words, lemmas = [], set()
+        for _sentence, at in find_words(self.lesson, query):
+            word = at.word
+            entry = by_id.get(known_key(self.lesson, word))
+            if entry is None and word.lemma not in lemmas:  # no entry of its own: its card
+                lemmas.add(word.lemma)
+                words.append(word)
+            for linked in (entry, by_id.get(word.entry) if word.entry else None):
+                if linked is not None and linked.id not in listed:
+                    found.append(linked)
+                    listed.add(linked.id)
+        return words[:MAX_RESULTS]
 
     def _on_progress(self, change: ProgressChange) -> None:
         if change.kind == "known":
@@ -191,61 +221,97 @@ def glossary_browser(lesson: Lesson, progress: ProgressStore | None = None) -> G
 class KnownWords(_FollowsProgress, widgets.VBox):
     """Tick the words you know; the reading view marks the others.
 
-    The selection is the store's known words: ticking saves at once, and a word marked known elsewhere (a
-    flashcard) is ticked here at once.
+    One checkbox per glossary entry (and per other word marked known from a word card), each saved at once on
+    its own: ticking one never changes another. A filter box narrows the list. A word marked known elsewhere
+    (a flashcard, a word card) is ticked here at once.
     """
 
     def __init__(self, lesson: Lesson, progress: ProgressStore, on_change: Callable[[], None] | None = None) -> None:
         self.lesson, self.progress, self.on_change = lesson, progress, on_change
-        options = [(f"{e.headword} — {e.gloss}", e.id) for e in lesson.glossary]
-        self.select = widgets.SelectMultiple(options=options, rows=12, layout=widgets.Layout(width="34em"))
-        self.select.add_class("khabar-rtl")
-        self.select.add_class("khabar-known-select")
+        self.filter = widgets.Text(placeholder="Filter: Arabic or English", layout=widgets.Layout(width="100%"))
+        self.filter.add_class("khabar-rtl-input")
+        self.filter.add_class("khabar-known-filter")
+        self.boxes: dict[str, widgets.Checkbox] = {}
+        self._labels: dict[str, str] = {}
+        for e in lesson.glossary:
+            self._add_box(e.id, f"{e.headword} — {e.gloss}")
+        self.list = widgets.VBox(layout=widgets.Layout(width="100%", max_height="24em", overflow="auto"))
+        self.list.add_class("khabar-rtl")
+        self.list.add_class("khabar-known-list")
         self.summary = widgets.Label()
-        self._show_store()
-        self.select.observe(self._guarded(self._changed, "save your known words"), names="value")
+        self.filter.observe(self._guarded(self._show_list, "filter the list"), names="value")
         #: What the progress store warns of (hidden while it has no warning).
         self.store_notice = store_notice(progress)
+        self._show_store()
         super().__init__(
-            [
-                self.store_notice,
-                widgets.Label("Select every word you know (Ctrl/Cmd-click to add to the selection):"),
-                self.select,
-                self.summary,
-            ]
+            [self.store_notice, widgets.Label("Tick every word you know:"), self.filter, self.list, self.summary]
         )
+        self.add_class("khabar-known-words")
         self._follow()
 
     def __repr__(self) -> str:
         return f"KnownWords: {self.summary.value}"
 
+    def _add_box(self, key: str, label: str) -> widgets.Checkbox:
+        box = widgets.Checkbox(value=False, description=label, indent=False, layout=widgets.Layout(width="100%"))
+        box.add_class("khabar-known-box")
+        box.observe(self._guarded(lambda change, key=key: self._ticked(key, change), "save your known words"),
+                    names="value")  # fmt: skip
+        self.boxes[key] = box
+        self._labels[key] = label
+        return box
+
     @property
     def known(self) -> set[str]:
-        """Ids of the entries marked as known (what the selection shows)."""
-        return set(self.select.value)
+        """Keys of the words marked as known (what the ticks show)."""
+        return {key for key, box in self.boxes.items() if box.value}
 
     def _show_store(self) -> None:
-        """Make the selection and the summary say what the store holds."""
+        """Make the ticks and the summary say what the store holds."""
         stored = self.progress.known(self.lesson.id)
-        self.select.value = tuple(i for _, i in self.select.options if i in stored)
-        self.summary.value = f"{len(self.select.value)} of {len(self.lesson.glossary)} words known"
-
-    def _changed(self, change: dict) -> None:
-        if self._writing:
-            return  # the selection is being made to show the store
         with self._writing_to_store():
-            wanted, stored = set(change["new"]), self.progress.known(self.lesson.id)
-            listed = [i for _, i in self.select.options]
-            self.progress.set_known_many(self.lesson.id, [i for i in listed if i in wanted - stored], True)
-            self.progress.set_known_many(self.lesson.id, [i for i in listed if i in stored - wanted], False)
-            self._show_store()
+            for key in sorted(stored - set(self.boxes)):
+                if key.startswith("w:"):
+                    self._add_box(key, f"{key[2:]} — {self._gloss_of(key[2:])}")
+            for key, box in self.boxes.items():
+                box.value = key in stored
+        entries = {e.id for e in self.lesson.glossary}
+        others = len([k for k in stored if k not in entries])
+        self.summary.value = f"{len(stored & entries)} of {len(self.lesson.glossary)} glossary words known" + (
+            f", and {others} other word{'s' if others != 1 else ''} of the text" if others else ""
+        )
+        self._show_list()
+
+    def _gloss_of(self, lemma: str) -> str:
+        for sentence in self.lesson.sentences:
+            for word in sentence.words:
+                if word.lemma == lemma:
+                    return word.gloss
+        return ""
+
+    def _show_list(self, _change: object = None) -> None:
+        wanted = self.filter.value.strip().lower()
+        folded = normalize_match(strip_tashkeel(wanted)) if wanted else ""
+        shown = [
+            box for key, box in self.boxes.items()
+            if not wanted or wanted in self._labels[key].lower()
+            or folded in normalize_match(strip_tashkeel(self._labels[key]))
+        ]  # fmt: skip
+        if list(self.list.children) != shown:
+            self.list.children = shown
+
+    def _ticked(self, key: str, change: dict) -> None:
+        if self._writing:
+            return  # the ticks are being made to show the store
+        with self._writing_to_store():
+            self.progress.set_known(self.lesson.id, key, bool(change["new"]))
+        self._show_store()
         if self.on_change:
             self.on_change()
 
     def _on_progress(self, change: ProgressChange) -> None:
         if change.kind == "known":
-            with self._writing_to_store():
-                self._show_store()
+            self._show_store()
 
     def _status_area(self) -> widgets.Widget:
         return self.summary

