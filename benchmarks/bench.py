@@ -288,6 +288,42 @@ def bench_browser(runs: int) -> bool:
     return ok
 
 
+def bench_reading() -> bool:
+    """The reading view with the word layer: drawing one sentence (its word row, card and the article), and the
+    size of the HTML sent for the whole article with every word's card."""
+    sys.path.insert(0, str(ROOT))
+    import helpers
+    from helpers.views.lesson import article_html
+
+    lesson = helpers.load_lesson()
+    view = helpers.reading_view(lesson)
+    ids = [s.id for s in lesson.sentences]
+    times = []
+    for level in ("full", "no-endings", "needed", "none"):
+        start = time.perf_counter()
+        view.level.value = level  # a new level draws the article once
+        times.append(time.perf_counter() - start)
+        for sid in ids:
+            start = time.perf_counter()
+            view.jump.value = sid
+            view.words.value = 0
+            times.append(time.perf_counter() - start)
+    per_sentence = statistics.median(times) * 1000
+    worst = max(times) * 1000
+    size = max(len(str(article_html(lesson, glosses=True, level=lv, known=set())).encode()) for lv in
+               ("full", "no-endings", "needed", "none"))  # fmt: skip
+    ok = per_sentence <= 100 and worst <= 250 and size <= 400_000
+    print(
+        f"{'reading view, one sentence with its word cards':<48} {per_sentence:8.1f} ms median, {worst:.0f} ms worst"
+        f" (a new level)  (target <= 100 ms) {'ok' if per_sentence <= 100 else 'OVER TARGET'}"
+    )
+    print(
+        f"{'HTML for the whole article with word cards':<48} {size / 1000:8.0f} KB  (target <= 400 KB) "
+        f"{'ok' if size <= 400_000 else 'OVER TARGET'}"
+    )
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15, help="repetitions of the quick measures (default 15)")
@@ -298,7 +334,7 @@ def main() -> int:
     if shutil.which("git") and (ROOT / ".git").exists():
         rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
         print(f"Khabar benchmark at {rev.stdout.strip() or 'uncommitted tree'}, Python {sys.version.split()[0]}")
-    results = [bench_import(args.runs), bench_search(), bench_grading(), bench_nbval(args.nbval_runs)]
+    results = [bench_import(args.runs), bench_search(), bench_grading(), bench_reading(), bench_nbval(args.nbval_runs)]
     if not args.no_browser:
         results.append(bench_browser(args.browser_runs))
     return 0 if all(results) else 1

@@ -81,7 +81,7 @@ def visible_text(html: str) -> str:
             if tag in ("br", "hr", "img", "input"):
                 return
             classes = (dict(attrs).get("class") or "").split()
-            hide = tag == "style" or "khabar-pop" in classes
+            hide = tag == "style" or "khabar-pop" in classes or "khabar-wcard" in classes
             self.stack.append(hide)
             self.hidden_depth += hide
 

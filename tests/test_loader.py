@@ -10,7 +10,18 @@ import pytest
 
 import helpers
 from helpers import LessonError, load_lesson
-from helpers.lesson.model import GlossaryEntry, LessonInfo, Note, Paragraph, Sentence, TimelineEvent, file_keys
+from helpers.lesson.model import (
+    Features,
+    GlossaryEntry,
+    LessonInfo,
+    Note,
+    Paragraph,
+    Segment,
+    Sentence,
+    TimelineEvent,
+    Word,
+    file_keys,
+)
 from helpers.lesson.schema import SCHEMA_DIR, SCHEMA_KINDS
 
 from .conftest import LESSON_ID
@@ -230,7 +241,10 @@ def test_an_unwritable_cache_folder_only_makes_loading_slower(tmp_path):
     [
         ("lesson", None, LessonInfo, set(), {"article"}),
         ("sentences", "paragraph", Paragraph, set(), set()),
-        ("sentences", "sentence", Sentence, {"paragraph"}, set()),
+        ("sentences", "sentence", Sentence, {"paragraph", "words"}, set()),
+        ("words", "word", Word, set(), set()),
+        ("words", "segment", Segment, set(), set()),
+        ("words", "features", Features, set(), set()),
         ("notes", "note", Note, set(), set()),
         ("glossary", "entry", GlossaryEntry, set(), set()),
         ("timeline", "event", TimelineEvent, {"start"}, set()),
@@ -262,4 +276,6 @@ def test_dump_keeps_its_documented_key_order(lesson):
         "id", "date", "precision", "start", "end", "approximate", "label", "category", "in_article", "sentences",
         "expression", "source", "confidence", "verify",
     ]  # fmt: skip
-    assert list(data["sentences"][0]) == ["id", "paragraph", "ar", "ar_vocalized", "en"]
+    assert list(data["sentences"][0]) == ["id", "paragraph", "ar", "ar_vocalized", "en", "words"]
+    assert list(data["sentences"][0]["words"][0])[:6] == ["text", "vocalized", "segments", "lemma", "pos", "gloss"]
+    assert len(data["sentences"][0]["words"]) == 24

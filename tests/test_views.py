@@ -93,6 +93,7 @@ def test_overview_and_notes_table(lesson):
 
 def test_reading_view_steps_and_jumps(lesson):
     view = helpers.reading_view(lesson)
+    view.level.value = "none"
     assert isinstance(view, ReadingView) and view.current == "p01-s1"
     assert view.previous_button.disabled and not view.next_button.disabled
     view.next_button.click()
@@ -111,11 +112,13 @@ def test_reading_view_steps_and_jumps(lesson):
         view.go("p99-s9")
 
 
-def test_reading_view_toggles_diacritics_translation_and_notes(lesson):
+def test_reading_view_changes_tashkeel_level_translation_and_notes(lesson):
     view = helpers.reading_view(lesson, start="p13-s1")
+    assert view.level.value == "no-endings"  # a B1-B2 lesson opens without case endings
     s = lesson.sentence("p13-s1")
+    view.level.value = "none"
     assert s.ar in visible_text(view.focus.value) and s.en not in view.focus.value
-    view.diacritics.value = True
+    view.level.value = "full"
     assert s.ar_vocalized in visible_text(view.focus.value)
     assert s.ar_vocalized in visible_text(view.article.value)  # the article follows the toggle
     view.translation.value = True
@@ -124,8 +127,9 @@ def test_reading_view_toggles_diacritics_translation_and_notes(lesson):
     view.notes.value = True
     note = next(n for n in lesson.notes_for(s.id) if n.id == "n-sixteen-years")
     assert note.usual in visible_text(view.focus.value)  # the note, with the number read out
-    assert '<mark class="khabar-mark">مُنْذُ 16 عَامًا</mark>' in view.focus.value  # its words, in the vocalized text
-    view.diacritics.value = False
+    for word in ("مُنْذُ", "16", "عَامًا"):  # its words, marked in the vocalized text
+        assert f'<mark class="khabar-mark">{word}</mark>' in view.focus.value
+    view.level.value = "none"
     assert s.ar in visible_text(view.focus.value)
 
 
@@ -143,14 +147,16 @@ def test_reading_view_refuses_an_unknown_start(lesson):
 def test_reading_view_says_what_it_shows_in_its_repr(lesson):
     """The text a notebook records for the widget (nbval compares it): it changes as the learner moves."""
     view = helpers.reading_view(lesson)
-    assert repr(view) == "ReadingView: p01-s1, sentence 1 of 19, diacritics off, translation off, notes off"
+    assert repr(view) == "ReadingView: p01-s1, sentence 1 of 19, tashkeel no-endings, translation off, notes off"
     view.next_button.click()
-    view.diacritics.value = True
+    view.level.value = "full"
     view.notes.value = True
-    assert repr(view) == "ReadingView: p02-s1, sentence 2 of 19, diacritics on, translation off, notes on"
+    assert repr(view) == "ReadingView: p02-s1, sentence 2 of 19, tashkeel full, translation off, notes on"
+    view.words.value = 1
+    assert repr(view).endswith("notes on, word 2 (الاتفاق: the agreement)")
     view.jump.value = "p17-s1"
     view.translation.value = True
-    assert repr(view) == "ReadingView: p17-s1, sentence 19 of 19, diacritics on, translation on, notes on"
+    assert repr(view) == "ReadingView: p17-s1, sentence 19 of 19, tashkeel full, translation on, notes on"
 
 
 # -- the class report ---------------------------------------------------------------------------

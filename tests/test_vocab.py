@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import re
 import sqlite3
 import zipfile
 from datetime import datetime, timedelta
@@ -14,6 +15,7 @@ import helpers
 from helpers.study.glossing import gloss_spans
 from helpers.study.progress import open_progress
 from helpers.study.vocab import GlossaryIndex, frequencies, root_families
+from helpers.study.words import known_key
 from helpers.text.folding import find_form
 from helpers.views.export import anki_ids, export_anki, export_csv
 
@@ -85,9 +87,20 @@ def test_glossed_words_carry_their_gloss_in_plain_and_vocalized_text(lesson):
 
 def test_gloss_cards_work_without_a_stylesheet(lesson):
     """In a sanitized or static page the card stays hidden and the title attribute still explains."""
-    html = helpers.article_html(lesson, glosses=True)
+    s = lesson.sentence("p01-s1")
+    html = helpers.sentence_html(s, glossary=lesson.glossary_for(s.id), lesson=None)  # the glossary spans
     assert 'class="khabar-pop" dir="ltr" lang="en" style="display: none"' in html
     assert 'title="وَقَّعَ — to sign"' in html
+
+
+def test_word_cards_work_without_a_stylesheet(lesson):
+    """With a word layer every word carries its card, hidden by an inline style until the stylesheet shows it."""
+    html = helpers.article_html(lesson, glosses=True)
+    hidden = '<span class="khabar-wcard" role="dialog" dir="ltr" lang="en" style="display: none">'
+    assert 'tabindex="0" data-w="p01-s1:1">وقع' + hidden in html  # the first word, its card right after it
+    words = sum(len(s.words) for s in lesson.sentences)
+    assert html.count(hidden) == words  # every word's card is hidden, none shows inline
+    assert all(visible_text(html).count(s.ar) == 1 for s in lesson.sentences)  # the text reads as printed
 
 
 # -- search -----------------------------------------------------------------------------------
@@ -145,6 +158,17 @@ def test_frequency_chart_has_arabic_labels(lesson):
 
 
 # -- widgets ----------------------------------------------------------------------------------
+
+
+def word_marks(html: str) -> dict[str, set[str]]:
+    """The classes of every word span of reading-view HTML, by where the word stands (``p01-s1:1``)."""
+    found = re.findall(r'<span class="(khabar-w(?: [^"]*)?)" tabindex="0" data-w="([^"]+)">', html)
+    return {where: set(classes.split()) for classes, where in found}
+
+
+def places(lesson, key: str) -> list[str]:
+    """Where the words known by ``key`` stand in the text, as the word spans name them (``p01-s1:1``)."""
+    return [f"{s.id}:{i + 1}" for s in lesson.sentences for i, w in enumerate(s.words) if known_key(lesson, w) == key]
 
 
 def test_glossary_browser_search_and_filters(lesson):
@@ -207,19 +231,28 @@ def test_known_words_leave_the_drill_and_the_reading_view_marks_the_rest(lesson,
     store = open_progress(tmp_path / "p.sqlite3")
     view = helpers.reading_view(lesson, progress=store)
     known = helpers.known_words(lesson, store)  # no on_change: the reading view follows the store itself
-    assert 'data-entry="g-waqqaa"' in view.focus.value
-    assert "khabar-gloss khabar-unknown" in view.focus.value
-    known.select.value = ("g-waqqaa",)
-    assert store.known(lesson.id) == {"g-waqqaa"}
-    assert 'class="khabar-gloss" tabindex="0" data-entry="g-waqqaa"' in view.focus.value  # no longer unknown
+    assert places(lesson, "g-waqqaa") == ["p01-s1:1"] and places(lesson, "g-mudhakkira")[0] == "p01-s1:11"
+    marks = word_marks(view.focus.value)
+    assert "khabar-new" in marks["p01-s1:1"] and "khabar-new" in marks["p01-s1:11"]
+    known.boxes["g-waqqaa"].value = True
+    assert store.known(lesson.id) == {"g-waqqaa"} and known.known == {"g-waqqaa"}
+    marks = word_marks(view.focus.value)
+    assert "khabar-new" not in marks["p01-s1:1"] and "khabar-gloss" in marks["p01-s1:1"]  # no longer new
+    assert "khabar-new" in marks["p01-s1:11"]  # مذكرة, not ticked, keeps its mark
     assert known.summary.value.startswith("1 of")
     cards = helpers.flashcards(lesson, store)
     assert not cards.current.startswith("g-waqqaa:")
+    flashcard_word = cards.current.split(":")[0]
     cards.known_button.click()
-    assert len(store.known(lesson.id)) == 2
-    known.select.value = ()  # the learner clears the list: both words, the flashcard's one too
-    assert store.known(lesson.id) == set()
-    assert 'khabar-gloss khabar-unknown" tabindex="0" data-entry="g-waqqaa"' in view.focus.value
+    assert store.known(lesson.id) == {"g-waqqaa", flashcard_word}
+    assert known.boxes[flashcard_word].value  # ticked in the list too
+    known.boxes["g-mudhakkira"].value = True  # ticking a third word keeps the other two known
+    assert store.known(lesson.id) == {"g-waqqaa", flashcard_word, "g-mudhakkira"}
+    assert "khabar-new" not in word_marks(view.focus.value)["p01-s1:11"]
+    known.boxes["g-waqqaa"].value = False  # unticking one word leaves the others known
+    assert store.known(lesson.id) == {flashcard_word, "g-mudhakkira"} == known.known
+    marks = word_marks(view.focus.value)
+    assert "khabar-new" in marks["p01-s1:1"] and "khabar-new" not in marks["p01-s1:11"]
 
 
 def test_a_word_known_from_a_flashcard_shows_in_every_view(lesson, tmp_path):
@@ -231,23 +264,28 @@ def test_a_word_known_from_a_flashcard_shows_in_every_view(lesson, tmp_path):
     cards = helpers.flashcards(lesson, store, direction="ar-en")
     word = cards.current.split(":")[0]
     entry = lesson.entry(word)
-    assert word not in known.select.value and known.summary.value.startswith("0 of")
+    where = places(lesson, word)
+    assert where and where[0].startswith(f"{entry.sentence_ids[0]}:")  # the word in the text
+    assert not known.boxes[word].value and known.summary.value.startswith("0 of")
     cards.known_button.click()
-    assert word in known.select.value
-    assert known.summary.value == f"1 of {len(lesson.glossary)} words known"
-    assert repr(known) == f"KnownWords: 1 of {len(lesson.glossary)} words known"
+    assert known.boxes[word].value and known.known == {word}
+    assert known.summary.value == f"1 of {len(lesson.glossary)} glossary words known"
+    assert repr(known) == f"KnownWords: 1 of {len(lesson.glossary)} glossary words known"
     browser.query.value = entry.headword
     card = next(c for c in browser.results.value.split('<div class="khabar-entry"') if f'"{word}"' in c)
     assert "known" in visible_text(card) and "not known yet" not in visible_text(card)
     view.go(entry.sentence_ids[0])
-    assert f'class="khabar-gloss" tabindex="0" data-entry="{word}"' in view.focus.value  # not highlighted
+    assert "khabar-new" not in word_marks(view.focus.value)[where[0]]  # no soft mark
+    assert all("khabar-new" not in word_marks(view.article.value)[w] for w in where)  # anywhere in the article
+    assert any("khabar-new" in c for c in word_marks(view.focus.value).values())  # the other words keep theirs
     assert not cards.current.startswith(f"{word}:")  # and the word left the drill
-    known.select.value = tuple(i for i in known.select.value if i != word)  # the learner unticks it again
+    known.boxes[word].value = False  # the learner unticks it again
     browser.query.value = ""
     browser.query.value = entry.headword
     card = next(c for c in browser.results.value.split('<div class="khabar-entry"') if f'"{word}"' in c)
     assert "not known yet" in visible_text(card)
-    assert f'class="khabar-gloss khabar-unknown" tabindex="0" data-entry="{word}"' in view.focus.value
+    assert "khabar-new" in word_marks(view.focus.value)[where[0]]
+    assert store.known(lesson.id) == set()
 
 
 def test_a_word_ticked_in_the_list_leaves_the_card_on_screen(lesson, tmp_path):
@@ -255,7 +293,7 @@ def test_a_word_ticked_in_the_list_leaves_the_card_on_screen(lesson, tmp_path):
     cards = helpers.flashcards(lesson, store, direction="ar-en")
     shown = cards.current
     known = helpers.known_words(lesson, store)
-    known.select.value = (shown.split(":")[0],)
+    known.boxes[shown.split(":")[0]].value = True
     assert cards.current != shown and cards.current is not None
 
 
@@ -263,10 +301,55 @@ def test_a_drill_that_ran_out_comes_back_when_words_are_unticked(lesson, tmp_pat
     store = open_progress(tmp_path / "p.sqlite3")
     cards = helpers.flashcards(lesson, store)
     known = helpers.known_words(lesson, store)
-    known.select.value = tuple(e.id for e in lesson.glossary)  # the learner selects the whole list
+    for box in known.boxes.values():  # the learner ticks the whole list
+        box.value = True
+    assert store.known(lesson.id) == {e.id for e in lesson.glossary}
     assert cards.current is None and "No card is due now" in cards.front.value
-    known.select.value = ()
+    for box in known.boxes.values():
+        box.value = False
+    assert store.known(lesson.id) == set()
     assert cards.current == f"{lesson.glossary[0].id}:ar-en" and not cards.show_button.disabled
+
+
+def test_i_know_this_word_in_the_reading_view_marks_its_lemma_known_everywhere(lesson, tmp_path):
+    """The learner opens a word's card in the sentence and presses "I know this word": every word of the text with
+    that lemma loses its soft mark, and the known-words list ticks it (a new box for a word the glossary lacks)."""
+    store = open_progress(tmp_path / "p.sqlite3")
+    known = helpers.known_words(lesson, store)
+    view = helpers.reading_view(lesson, progress=store)
+    total = len(lesson.glossary)
+    fi = places(lesson, "w:فِي")
+    assert len(fi) >= 10 and fi[0] == "p02-s1:5" and "w:فِي" not in known.boxes
+    assert all("khabar-new" in word_marks(view.article.value)[w] for w in fi)
+    view.go("p02-s1")
+    view.words.value = 4
+    assert view.lesson.sentence("p02-s1").words[4].lemma == "فِي"
+    assert view.known_button.layout.display == "" and not view.known_button.value
+    view.known_button.value = True
+    assert store.known(lesson.id) == {"w:فِي"}
+    assert view.known_button.description == "I know this word ✓"
+    article = word_marks(view.article.value)
+    assert all("khabar-new" not in article[w] for w in fi)  # every في of the text, not only this one
+    assert sum("khabar-new" in c for c in article.values()) > 0  # the other words keep their mark
+    assert "khabar-new" in article["p02-s1:7"]  # كازاخستان in the same sentence
+    assert known.boxes["w:فِي"].value and known.boxes["w:فِي"] in known.list.children  # a new box, ticked
+    assert known.summary.value == f"0 of {total} glossary words known, and 1 other word of the text"
+    view.go("p03-s1")  # وفي: the same lemma behind a conjunction
+    assert "khabar-new" not in word_marks(view.focus.value)["p03-s1:1"]
+    view.words.value = 0
+    assert view.known_button.value  # its card knows it already
+    view.go("p02-s1")
+    view.words.value = 6  # كازاخستان: a glossary word
+    view.known_button.value = True
+    assert store.known(lesson.id) == {"w:فِي", "g-kazakhstan"}  # the first word stays known
+    kz = places(lesson, "g-kazakhstan")
+    assert len(kz) >= 5 and all("khabar-new" not in word_marks(view.article.value)[w] for w in kz)
+    assert known.boxes["g-kazakhstan"].value and known.known == {"w:فِي", "g-kazakhstan"}
+    assert known.summary.value == f"1 of {total} glossary words known, and 1 other word of the text"
+    known.boxes["w:فِي"].value = False  # unticked in the list: the text marks every في again
+    assert all("khabar-new" in word_marks(view.article.value)[w] for w in fi)
+    view.words.value = 4
+    assert not view.known_button.value and store.known(lesson.id) == {"g-kazakhstan"}
 
 
 def test_a_closed_view_stops_following_the_store(lesson, tmp_path):
@@ -296,7 +379,7 @@ def test_vocabulary_widgets_say_what_they_show_in_their_repr(lesson, tmp_path):
     assert repr(browser) == (
         f"GlossaryBrowser: {len(browser.matches)} of {total} entries, search 'وقع', part of speech verb, tag all"
     )
-    assert repr(helpers.known_words(lesson, store)) == f"KnownWords: 0 of {total} words known"
+    assert repr(helpers.known_words(lesson, store)) == f"KnownWords: 0 of {total} glossary words known"
     box = helpers.export_buttons(lesson, folder=str(tmp_path))
     assert repr(box) == "ExportButtons: Anki deck and CSV, written: nothing yet"
     box.csv_button.click()

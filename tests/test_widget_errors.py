@@ -8,6 +8,7 @@ that cannot exist, a name or a search far too long, a bug — and reads the mess
 from __future__ import annotations
 
 import errno
+import re
 import sqlite3
 
 import pytest
@@ -20,6 +21,7 @@ import helpers.widgets.timeline
 import helpers.widgets.vocab
 from helpers.study.progress import ProgressStore
 from helpers.study.vocab import MAX_QUERY
+from helpers.study.words import sentence_at_level
 
 from .conftest import right_answer, visible_text
 
@@ -113,9 +115,10 @@ def test_a_submitted_exam_that_cannot_be_saved_shows_the_report_and_says_so(less
 def test_a_known_word_that_cannot_be_saved_says_so(lesson, tmp_path, error, reason):
     store = FailingStore(tmp_path / "p.sqlite3", error)
     words = helpers.known_words(lesson, store)
-    words.select.value = (lesson.glossary[0].id,)
+    words.boxes[lesson.glossary[0].id].value = True
     assert words.summary.value.startswith("Could not save your known words")
     assert reason in words.summary.value.lower()
+    assert store.known(lesson.id) == set()  # nothing was saved
 
 
 @pytest.mark.parametrize("error, reason", STORE_ERRORS.values(), ids=STORE_ERRORS.keys())
@@ -175,7 +178,8 @@ def test_a_warning_the_store_gives_mid_session_shows_in_the_quiz(lesson, tmp_pat
 def test_a_warning_the_store_gives_mid_session_shows_in_the_vocabulary_widgets(lesson, tmp_path):
     store = StoreThatFillsUp(tmp_path / "p.sqlite3")
     words, cards = helpers.known_words(lesson, store), helpers.flashcards(lesson, store)
-    words.select.value = (lesson.glossary[0].id,)
+    words.boxes[lesson.glossary[0].id].value = True
+    assert store.known(lesson.id) == {lesson.glossary[0].id}  # kept, in memory
     assert shown(words.store_notice) == StoreThatFillsUp.WARNING
     assert shown(cards.store_notice) == StoreThatFillsUp.WARNING  # told by the store, as every view of it is
 
@@ -186,7 +190,9 @@ def test_a_warning_the_store_gives_mid_session_shows_in_the_vocabulary_widgets(l
 def test_the_reading_view_shows_the_text_when_the_known_words_cannot_be_read(lesson, tmp_path):
     store = FailingStore(tmp_path / "p.sqlite3", sqlite3.DatabaseError("database disk image is malformed"), reads=True)
     view = helpers.reading_view(lesson, progress=store)
-    assert lesson.sentences[0].ar.split()[0] in shown(view.focus)
+    assert sentence_at_level(lesson.sentences[0], view.level.value) in shown(view.focus)  # the whole sentence
+    classes = re.findall(r'class="(khabar-w(?: [^"]*)?)" tabindex', view.focus.value + view.article.value)
+    assert classes and not any("khabar-new" in c for c in classes)  # every word shown, none marked as new
     assert shown(view.status) == (
         "Could not highlight the words you do not know yet: the progress file could not be used (database disk "
         "image is malformed). What you did before is kept; try again, or tell your teacher."
@@ -341,7 +347,7 @@ def test_a_bug_in_the_reading_view(lesson, monkeypatch):
     monkeypatch.setattr(helpers.widgets.reading, "sentence_html", _boom)
     view.next_button.click()
     assert shown(view.status) == BUG
-    view.diacritics.value = True
+    view.level.value = "full"
     assert shown(view.status) == BUG
 
 

@@ -79,8 +79,6 @@ def lexicon_readings(word: str) -> list[dict[str, str]]:
     """The Buckwalter lexicon's readings of a bare word: ``lemma`` (Arabic letters), ``gloss`` of its stem,
     ``pos`` (the lexicon's tags) and ``vocalized``, in the lexicon's order.
 
-    >>> [r["gloss"] for r in lexicon_readings("زيارة")][:1]  # doctest: +SKIP
-    ['visit']
     """
     analyzer, buckwalter = _buckwalter()
     readings = []
@@ -100,8 +98,9 @@ def lexicon_readings(word: str) -> list[dict[str, str]]:
                     if kind.split("_")[0] in _STEM_TAGS and "SUFF" not in kind and "PRON" != kind[:4]:
                         stem_gloss = text
                         break
-            elif glosses:
-                stem_gloss = max(glosses, key=len)
+            elif glosses:  # the longest gloss that is not a suffix's grammar note ("[fem.sg.]")
+                words = [g for g in glosses if not g.startswith("[")]
+                stem_gloss = max(words, key=len) if words else ""
             lemma = re.sub(r"_\d+$", "", found.group("lemma"))
             readings.append(
                 {

@@ -25,12 +25,14 @@ from helpers.lesson.field_checks import MAX_FIELD_CHARS
 from helpers.lesson.model import (
     PAUSAL_POS,
     Bilingual,
+    Features,
     GlossaryEntry,
     Lesson,
     LessonInfo,
     Licence,
     Note,
     Paragraph,
+    Segment,
     Sentence,
     Source,
     TimelineEvent,
@@ -134,13 +136,17 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
     problems: list[Problem] = []
     data: dict[str, Any] = {}  # kind → the entries that passed the schema (None: nothing usable)
     whole: set[str] = set()  # kinds whose file passed its schema entirely
+    words_verdict = _words_verdict(folder)
+    words_clean = words_verdict is not None and cached(*words_verdict) == "clean"
     for kind, name, optional in FILES:
         path = folder / name
         if optional and not os.path.lexists(path):
             continue
         shown = _shown(path)
         raw, found = read_yaml(path, shown)
-        if not found:
+        if not found and kind == "words" and words_clean:
+            whole.add(kind)  # these very bytes passed every check with this code: see _words_verdict
+        elif not found:
             raw, found = validate(kind, raw, shown, keep_valid=True)
             whole.update([kind] if not found else [])
         problems.extend(found)
@@ -162,26 +168,67 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
         checked |= {"sentences"} | ({"lesson"} if info else set()) | ({"article"} if article is not None else set())
     else:  # without the sentences nothing else can be checked against the text
         checked = ({"lesson"} if info else set()) | ({"article"} if article is not None else set())
+    words = _words(data.get("words")) if "sentences" in whole else {}
     glossary_entries = (data.get("glossary") or {}).get("entries", [])
     translits = _transliterations(glossary_entries, folder)
     lesson_obj = Lesson(
         info=info or _placeholder(folder),
         folder=folder,
         article=article or "",
-        paragraphs=tuple(_paragraph(p, _words(data.get("words"))) for p in data["sentences"]["paragraphs"])
-        if "sentences" in whole
-        else (),
+        paragraphs=tuple(_paragraph(p, words) for p in data["sentences"]["paragraphs"]) if "sentences" in whole else (),
         notes=tuple(Note.from_dict(n) for n in (data.get("notes") or {}).get("notes", [])),
         glossary=tuple(_entry(e, translits) for e in glossary_entries),
         quiz=tuple(QuizItem.from_dict(q) for q in (data.get("quiz") or {}).get("items", [])),
         timeline=tuple(events),
     )
+    if words_clean and {"sentences", "glossary"} <= whole:
+        checked.discard("words")
     if checked:
         data["_whole"] = whole  # the checks leave alone what only a file's entries set aside would cause
         problems.extend(checks.check_lesson(lesson_obj, shown=_shown, files=checked, raw=data))
     if problems:
         raise LessonError(problems)
+    if words_verdict is not None and not words_clean and "words" in checked:
+        keep(*words_verdict, "clean")
     return lesson_obj
+
+
+def _words_verdict(folder: Path) -> tuple[str, str] | None:
+    """Where the verdict on a lesson's word layer is kept, and for what: a checksum of the files it depends on
+    (words, sentences, glossary) and of the code that checks them.
+
+    The word layer is the largest file of a lesson, and its checks (schema, every word against its sentence and
+    glossary entry) the slowest part of a load; the result for the same bytes checked by the same code cannot
+    differ, so a clean verdict is kept like a parsed file. Any change to any of the three files, to their schemas
+    or to the checking code checks everything again.
+    """
+    crc = int(_checks_version(), 16)
+    try:
+        for name in ("words.yaml", "sentences.yaml", "glossary.yaml"):
+            crc = zlib.crc32((folder / name).read_bytes(), crc)
+    except OSError:
+        return None
+    return f"words-verdict-{zlib.crc32(str(folder).encode('utf-8')):08x}", f"{crc:08x}"
+
+
+@cache
+def _checks_version() -> str:
+    """A checksum of the code and schemas that check a word layer."""
+    import helpers.lesson.checks as checks_module
+    import helpers.lesson.field_checks as field_checks
+    import helpers.lesson.model as model
+    import helpers.lesson.schema as schema
+    import helpers.lesson.word_checks as word_checks
+    import helpers.text.arabic as arabic
+    import helpers.text.chars as chars
+
+    crc = 0
+    for module in (checks_module, field_checks, model, schema, word_checks, arabic, chars):
+        crc = zlib.crc32(Path(module.__file__).read_bytes(), crc)
+    for name in ("words", "sentences", "glossary"):
+        crc = zlib.crc32((schema.SCHEMA_DIR / f"{name}.schema.json").read_bytes(), crc)
+    crc = zlib.crc32(Path(__file__).read_bytes(), crc)
+    return f"{crc:08x}"
 
 
 def _shown(path: Path) -> str:
@@ -242,8 +289,26 @@ def _words(raw: dict[str, Any] | None) -> dict[str, tuple[Word, ...]]:
     """Each sentence's word records from ``words.yaml`` (the first entry of a sentence listed twice)."""
     out: dict[str, tuple[Word, ...]] = {}
     for entry in (raw or {}).get("sentences", []):
-        out.setdefault(entry["id"], tuple(Word.from_dict(w) for w in entry["words"]))
+        if entry["id"] not in out:
+            out[entry["id"]] = tuple(_word(w) for w in entry["words"])
     return out
+
+
+_NO_FEATURES = Features()
+
+
+def _word(raw: dict[str, Any]) -> Word:
+    """``Word.from_dict`` for the one record kind a lesson has hundreds of, without the general converter."""
+    given = dict(raw)
+    given["segments"] = tuple(Segment(s["text"], s["vocalized"], s["kind"]) for s in raw["segments"])
+    features = raw.get("features")
+    given["features"] = Features(**features) if features else _NO_FEATURES
+    for name in ("ambiguous", "review"):
+        if name in raw:
+            given[name] = tuple(raw[name])
+    if given.get("ending") is None:
+        given.pop("ending", None)
+    return Word(**given)
 
 
 def _entry(raw: dict[str, Any], translits: dict[str, str]) -> GlossaryEntry:

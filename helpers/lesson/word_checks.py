@@ -99,6 +99,8 @@ def _sentence(
     problems = []
     printed = sentence_tokens(sentence.ar)
     voiced = sentence_tokens(sentence.ar_vocalized)
+    if strip_tashkeel(sentence.ar_vocalized) != strip_tashkeel(sentence.ar):
+        voiced = []  # sentences.yaml's own check names the letter that differs; nothing to compare with here
     for i, expected in enumerate(printed):
         if i >= len(words):
             missing = " ".join(printed[i:])
