@@ -103,14 +103,11 @@ def card_html(
             family = root_family(lesson, word.root)
         others = [f for f in family if f[0] != word.lemma]
         root = Markup("root {}").format(ar(word.root, cls="khabar-ar-inline"))
-        if others:
-            items = Markup("").join(
-                Markup('<span class="khabar-wc-line">{} {}</span>').format(ar(lem, cls="khabar-ar-inline"), gloss)
-                for lem, gloss, _ in others
+        if others:  # spans only: a block element would end the paragraph the card sits in
+            items = Markup(" · ").join(
+                Markup("{} {}").format(ar(lem, cls="khabar-ar-inline"), gloss) for lem, gloss, _ in others
             )
-            root = Markup(
-                '<details class="khabar-wc-root"><summary>{} · {} more in this text</summary>{}</details>'
-            ).format(root, len(others), items)
+            root = Markup('{} <span class="khabar-wc-root">(also in this text: {})</span>').format(root, items)
         lines.append(Markup('<span class="khabar-wc-line">{} · {}</span>').format(lemma, root))
     else:
         no_root = Markup('<span class="khabar-wc-line">{} · no root: {}</span>')

@@ -18,22 +18,42 @@ def test_start_here(lab, page, tmp_path):
     assert page.errors == []
 
 
-def test_read_toggle_diacritics_translation_and_hover_a_gloss(lab, page, tmp_path):
+def test_read_levels_translation_and_word_cards(lab, page, tmp_path):
     open_notebook(page, lab, "01_read", ".khabar-reading .khabar-next")
     p = page.page
     focus = p.locator(".khabar-focus-panel").first
+    p.locator('.khabar-reading .khabar-level button:has-text("None")').first.click()
+    p.wait_for_timeout(400)
     assert "وقع وزير الخارجية" in focus.inner_text()
-    p.locator(".khabar-reading .khabar-diacritics").first.click()
+    p.locator('.khabar-reading .khabar-level button:has-text("Full")').first.click()
     p.wait_for_timeout(400)
     assert "وَقَّعَ" in focus.inner_text()
+    p.locator('.khabar-reading .khabar-level button:has-text("No case endings")').first.click()
+    p.wait_for_timeout(400)
+    assert "مُذَكِّرَة " in focus.inner_text()  # the case ending is gone, the stem's marks are kept
     p.locator(".khabar-reading .khabar-translation").first.click()
     p.wait_for_timeout(400)
     assert "signed a memorandum on Tuesday" in focus.inner_text()
-    gloss = focus.locator(".khabar-gloss").first
-    gloss.hover()
+    for index, says in [(7, "counterpart"), (10, "proper name"), (1, "signed")]:  # ونظيره, كوشيرباييف, وقع
+        focus.locator(".khabar-sid").click()  # a tap outside closes the open card
+        w = focus.locator(f'.khabar-w[data-w="p01-s1:{index}"]')
+        w.click()
+        p.wait_for_timeout(300)
+        card = w.locator(".khabar-wcard")
+        assert card.is_visible() and says in card.inner_text()
+    assert "and" in focus.locator('.khabar-w[data-w="p01-s1:7"] .khabar-wcard').inner_text()  # وَ + نَظِير + ـهُ
+    p.set_viewport_size({"width": 390, "height": 844})
+    p.wait_for_timeout(500)
+    for index in (1, 12, 24):  # words at the start, the middle and the end of the sentence
+        focus.locator(".khabar-sid").click()
+        w = focus.locator(f'.khabar-w[data-w="p01-s1:{index}"]')
+        w.scroll_into_view_if_needed()
+        w.click()
+        p.wait_for_timeout(300)
+        box = w.locator(".khabar-wcard").bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, (index, box)
+    p.set_viewport_size({"width": 1400, "height": 1000})
     p.wait_for_timeout(300)
-    card = gloss.locator(".khabar-pop")
-    assert card.is_visible() and "to sign" in card.inner_text()
     assert direction(page, ".khabar-focus-panel p.khabar-ar") == "rtl"
     assert direction(page, ".khabar-jump select") == "rtl"
     screenshot(page, "01_read", tmp_path, ".khabar-reading")
