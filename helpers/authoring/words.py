@@ -299,8 +299,6 @@ def draft_words(
         before = "".join(_bare(a.form) for a in (analysis.proclitics if analysis else ()) or ())
         after = "".join(_bare(a.form) for a in (analysis.enclitics if analysis else ()) or ())
         says_article = any("التعريف" in (a.description or "") for a in (analysis.proclitics if analysis else ()))
-        if says_article and not before.endswith("ال") and not before.endswith("لل"):
-            pass
         segments = segment(p.text, v.text, before, after, says_article)
         root = (result.root if result is not None else None) or (analysis.root if analysis is not None else None)
         if root and " " not in root:
