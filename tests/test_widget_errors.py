@@ -119,6 +119,7 @@ def test_a_known_word_that_cannot_be_saved_says_so(lesson, tmp_path, error, reas
     assert words.summary.value.startswith("Could not save your known words")
     assert reason in words.summary.value.lower()
     assert store.known(lesson.id) == set()  # nothing was saved
+    assert words.boxes[lesson.glossary[0].id].value is False  # and the tick says so too
 
 
 @pytest.mark.parametrize("error, reason", STORE_ERRORS.values(), ids=STORE_ERRORS.keys())

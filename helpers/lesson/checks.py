@@ -117,12 +117,13 @@ def _check_words(lesson: Lesson, file: str, raw: Mapping[str, Any] | None) -> li
         problems: list[Problem] = []
     else:
         by_sentence, order, problems = {}, [], []
+        known = {s.id: s for s in lesson.sentences}
         for entry in written["sentences"]:
             if entry["id"] in by_sentence:
                 problems.append(Problem(file, entry["id"], None, "this sentence is listed twice"))
                 continue
             order.append(entry["id"])
-            by_sentence[entry["id"]] = lesson.sentence(entry["id"]).words if entry["id"] in lesson._by_id else ()
+            by_sentence[entry["id"]] = known[entry["id"]].words if entry["id"] in known else ()
     glossary_whole = raw is None or "glossary" in raw.get("_whole", {"glossary"})
     return problems + check_words(lesson.sentences, by_sentence, lesson.glossary, file, order, glossary_whole)
 

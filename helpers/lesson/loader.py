@@ -136,14 +136,17 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
     problems: list[Problem] = []
     data: dict[str, Any] = {}  # kind → the entries that passed the schema (None: nothing usable)
     whole: set[str] = set()  # kinds whose file passed its schema entirely
-    words_verdict = _words_verdict(folder)
-    words_clean = words_verdict is not None and cached(*words_verdict) == "clean"
+    sums: dict[str, str] = {}  # each file's checksum, as read
+    words_verdict, words_clean = None, False
     for kind, name, optional in FILES:
         path = folder / name
         if optional and not os.path.lexists(path):
             continue
         shown = _shown(path)
-        raw, found = read_yaml(path, shown)
+        raw, found = read_yaml(path, shown, sums)
+        if kind == "words":
+            words_verdict = _words_verdict(folder, sums)
+            words_clean = words_verdict is not None and cached(*words_verdict) == "clean"
         if not found and kind == "words" and words_clean:
             whole.add(kind)  # these very bytes passed every check with this code: see _words_verdict
         elif not found:
@@ -193,7 +196,7 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
     return lesson_obj
 
 
-def _words_verdict(folder: Path) -> tuple[str, str] | None:
+def _words_verdict(folder: Path, sums: dict[str, str]) -> tuple[str, str] | None:
     """Where the verdict on a lesson's word layer is kept, and for what: a checksum of the files it depends on
     (words, sentences, glossary) and of the code that checks them.
 
@@ -202,13 +205,11 @@ def _words_verdict(folder: Path) -> tuple[str, str] | None:
     differ, so a clean verdict is kept like a parsed file. Any change to any of the three files, to their schemas
     or to the checking code checks everything again.
     """
-    crc = int(_checks_version(), 16)
-    try:
-        for name in ("words.yaml", "sentences.yaml", "glossary.yaml"):
-            crc = zlib.crc32((folder / name).read_bytes(), crc)
-    except OSError:
-        return None
-    return f"words-verdict-{zlib.crc32(str(folder).encode('utf-8')):08x}", f"{crc:08x}"
+    names = ("words.yaml", "sentences.yaml", "glossary.yaml")
+    if not all(name in sums for name in names):
+        return None  # a file that could not be read: nothing to keep
+    checksum = "-".join([_checks_version(), *(sums[name] for name in names)])
+    return f"words-verdict-{zlib.crc32(str(folder).encode('utf-8')):08x}", checksum
 
 
 @cache

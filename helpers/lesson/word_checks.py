@@ -24,8 +24,6 @@ __all__ = ["check_words", "sentence_tokens", "stem_ending_cluster"]
 
 _MARKS = set(STRIPPABLE_MARKS)
 _BEFORE = {"conjunction", "preposition", "particle", "future", "article"}
-# Parts of speech a glossary entry and a word may differ by without being wrong: none, for now.
-_SAME_POS: dict[str, set[str]] = {}
 
 
 def _nfc(text: str) -> str:
@@ -175,6 +173,6 @@ def _word(
                 problem("lemma", f"{word.lemma!r} but its glossary entry {entry.id} is {entry.headword!r}")
             if (entry.root or None) != (word.root or None):
                 problem("root", f"{word.root!r} but its glossary entry has {entry.root!r}")
-            if entry.pos != word.pos and word.pos not in _SAME_POS.get(entry.pos, set()):
+            if entry.pos != word.pos:
                 problem("pos", f"{word.pos!r} but its glossary entry has {entry.pos!r}")
     return problems

@@ -177,14 +177,20 @@ def _guess_encoding(raw: bytes) -> str:
     return "Windows-1252 (Western European)"
 
 
-def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
-    """Parse one YAML file; problems name the file as ``shown`` and the line."""
+def read_yaml(path: Path, shown: str, checksums: dict[str, str] | None = None) -> tuple[Any, list[Problem]]:
+    """Parse one YAML file; problems name the file as ``shown`` and the line.
+
+    ``checksums``, if given, gets the checksum of the file's bytes under its name (what the parse cache is keyed
+    by), for a caller that keeps more derived from the same bytes.
+    """
     try:
         raw = read_bytes(path)
         text = decode_text(raw)
     except UnreadableFile as exc:
         return None, [Problem(shown, None, None, str(exc))]
     checksum = f"{zlib.crc32(raw):08x}-{len(raw)}"
+    if checksums is not None:
+        checksums[path.name] = checksum
     cached = _cache_get(path, checksum)
     if cached is not None:
         return cached, []

@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from helpers.lesson.model import GlossaryEntry, Lesson, Sentence, Word
+from helpers.lesson.model import Lesson, Sentence, Word
 from helpers.lesson.word_checks import stem_ending_cluster
 from helpers.text.arabic import normalize_match, strip_tashkeel, tokenize
 from helpers.text.chars import STRIPPABLE_MARKS
@@ -31,6 +31,7 @@ __all__ = [
     "LEVELS",
     "LEVEL_LABELS",
     "WordAt",
+    "WordIndex",
     "find_words",
     "known_key",
     "known_share",
@@ -154,54 +155,59 @@ def sentence_at_level(sentence: Sentence, level: str) -> str:
     return "".join(out)
 
 
-def _single_word_entries(lesson: Lesson) -> dict[str, GlossaryEntry]:
-    cached = _ENTRY_INDEX.get(id(lesson))
-    if cached is not None and cached[0] is lesson:
-        return cached[1]
-    index = {_nfc(e.headword): e for e in lesson.glossary if e.pos != "phrase" and " " not in e.headword.strip()}
-    _ENTRY_INDEX[id(lesson)] = (lesson, index)
-    return index
+class WordIndex:
+    """What the learner's views ask of a lesson's word layer, worked out once: each word's known key, the lemmas
+    of the text on each root, the share of the text known."""
 
+    def __init__(self, lesson: Lesson) -> None:
+        self.lesson = lesson
+        self._entries = {
+            _nfc(e.headword): e for e in lesson.glossary if e.pos != "phrase" and " " not in e.headword.strip()
+        }
+        families: dict[str, dict[str, tuple[str, list[str]]]] = {}
+        for sentence in lesson.sentences:
+            for word in sentence.words:
+                if word.root:
+                    _, where = families.setdefault(word.root, {}).setdefault(_nfc(word.lemma), (word.gloss, []))
+                    if sentence.id not in where:
+                        where.append(sentence.id)
+        self._families = {
+            root: [(lemma, gloss, where) for lemma, (gloss, where) in lemmas.items()]
+            for root, lemmas in families.items()
+        }
 
-_ENTRY_INDEX: dict[int, tuple[Lesson, dict[str, GlossaryEntry]]] = {}
+    def key(self, word: Word) -> str:
+        """The key a word is known by: its lemma's glossary entry id, or ``w:`` + its lemma."""
+        entry = self._entries.get(_nfc(word.lemma))
+        return entry.id if entry is not None else "w:" + _nfc(word.lemma)
+
+    def family(self, root: str) -> list[tuple[str, str, list[str]]]:
+        """The lemmas of the text on one root: ``(lemma, gloss of its first occurrence, sentence ids)``."""
+        return self._families.get(root, [])
+
+    def share(self, known: Iterable[str]) -> tuple[int, int]:
+        """How many of the text's words (numbers aside) the learner knows, and how many there are.
+
+        A word counts once per time it occurs (a reader meets it each time).
+        """
+        known = set(known)
+        counted = [w for s in self.lesson.sentences for w in s.words if w.pos != "numeral"]
+        return sum(self.key(w) in known for w in counted), len(counted)
 
 
 def known_key(lesson: Lesson, word: Word) -> str:
-    """The key a word is known by: its lemma's glossary entry id, or ``w:`` + its lemma."""
-    entry = _single_word_entries(lesson).get(_nfc(word.lemma))
-    return entry.id if entry is not None else "w:" + _nfc(word.lemma)
-
-
-def _counted(word: Word) -> bool:
-    return word.pos != "numeral"
+    """The key a word is known by (see :class:`WordIndex`; build one to ask for many words)."""
+    return WordIndex(lesson).key(word)
 
 
 def known_share(lesson: Lesson, known: Iterable[str]) -> tuple[int, int]:
-    """How many of the text's words (numbers aside) the learner knows, and how many there are.
-
-    A word counts once per time it occurs (a reader meets it each time).
-    """
-    known = set(known)
-    total = hits = 0
-    for sentence in lesson.sentences:
-        for word in sentence.words:
-            if _counted(word):
-                total += 1
-                hits += known_key(lesson, word) in known
-    return hits, total
+    """How many of the text's words (numbers aside) the learner knows, and how many there are."""
+    return WordIndex(lesson).share(known)
 
 
 def root_family(lesson: Lesson, root: str) -> list[tuple[str, str, list[str]]]:
-    """The lemmas of the text on one root: ``(lemma, gloss of its first occurrence, sentence ids)``."""
-    family: dict[str, tuple[str, list[str]]] = {}
-    for sentence in lesson.sentences:
-        for word in sentence.words:
-            if word.root == root:
-                lemma = _nfc(word.lemma)
-                _, where = family.setdefault(lemma, (word.gloss, []))
-                if sentence.id not in where:
-                    where.append(sentence.id)
-    return [(lemma, gloss, where) for lemma, (gloss, where) in family.items()]
+    """The lemmas of the text on one root (see :meth:`WordIndex.family`)."""
+    return WordIndex(lesson).family(root)
 
 
 def _folded(text: str) -> str:
@@ -216,12 +222,11 @@ def find_words(lesson: Lesson, query: str) -> Iterator[tuple[Sentence, WordAt]]:
     wanted = _folded(query.strip())
     if not wanted:
         return
-    stem_query = wanted
+    stems = _stem_of_query(wanted)  # the query itself among them
     for sentence in lesson.sentences:
         for at in word_tokens(sentence):
             word = at.word
-            forms = {_folded(word.text), _folded(word.stem.text), _folded(word.lemma)}
-            if wanted in forms or stem_query in forms or _stem_of_query(wanted) & forms:
+            if stems & {_folded(word.text), _folded(word.stem.text), _folded(word.lemma)}:
                 yield sentence, at
 
 

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 
 from helpers.lesson.model import GlossaryEntry, Lesson, Note, Sentence
 from helpers.study.glossing import GlossSpan, gloss_spans
-from helpers.study.words import sentence_at_level
+from helpers.study.words import WordIndex, sentence_at_level
 from helpers.text.arabic import find_phrase, vocalized_span
 from helpers.views.html import HIDDEN_STYLE, Html, Markup, ar, en, escape, mixed, style
-from helpers.views.words import _families, word_spans
+from helpers.views.words import word_spans
 
 __all__ = [
     "annotated_sentence",
@@ -53,6 +53,7 @@ def sentence_html(
     known: Iterable[str] | None = None,
     lesson: Lesson | None = None,
     level: str | None = None,
+    index: WordIndex | None = None,
 ) -> Html:
     """One sentence as a card: Arabic (plain or vocalized), optional English and notes.
 
@@ -63,11 +64,18 @@ def sentence_html(
 
     Given the ``lesson`` and a sentence with a word layer, every word is a word card instead (see
     :mod:`helpers.views.words`), shown at the tashkeel ``level`` (default: full if ``vocalized``, else none),
-    and ``known`` holds known-word keys.
+    and ``known`` holds known-word keys (``index``: the lesson's word index, if the caller keeps one).
     """
     notes = tuple(notes)
     body = annotated_sentence(
-        sentence, vocalized=vocalized, notes=notes, glossary=glossary, known=known, lesson=lesson, level=level
+        sentence,
+        vocalized=vocalized,
+        notes=notes,
+        glossary=glossary,
+        known=known,
+        lesson=lesson,
+        level=level,
+        index=index,
     )
     parts = [Markup('<div class="khabar-sid">{}</div>').format(sentence.id), ar(body, tag="p")]
     if translation:
@@ -95,7 +103,7 @@ def article_html(
     every word its word card, at the tashkeel ``level``.
     """
     known = set(known) if known is not None else None
-    families = _families(lesson) if glosses else None
+    index = WordIndex(lesson) if glosses else None
     parts = []
     for paragraph in lesson.paragraphs:
         spans = []
@@ -112,7 +120,7 @@ def article_html(
                     known=known,
                     lesson=lesson if glosses else None,
                     level=level,
-                    families=families,
+                    index=index,
                 )
             spans.append(Markup('<span class="{}" data-sid="{}">{}</span>').format(cls, s.id, body))
         parts.append(ar(Markup(" ").join(spans), tag="p"))
@@ -130,7 +138,7 @@ def annotated_sentence(
     known: Iterable[str] | None = None,
     lesson: Lesson | None = None,
     level: str | None = None,
-    families: dict | None = None,
+    index: WordIndex | None = None,
 ) -> Markup:
     """The sentence's Arabic as HTML (its text escaped), with glossed units and note words marked.
 
@@ -139,7 +147,7 @@ def annotated_sentence(
     if lesson is not None and sentence.words:
         marks = [found for note in notes if (found := find_phrase(sentence.ar, note.focus)) is not None]
         shown_level = level or ("full" if vocalized else "none")
-        return word_spans(lesson, sentence, shown_level, known=known, marks=marks, families=families)
+        return word_spans(lesson, sentence, shown_level, known=known, marks=marks, index=index)
     text = sentence.ar_vocalized if vocalized else sentence.ar
 
     def shown(start: int, end: int) -> tuple[int, int]:

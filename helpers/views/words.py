@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from helpers.lesson.model import GlossaryEntry, Lesson, Sentence, Word
-from helpers.study.words import LEVELS, WordAt, known_key, root_family, shown_word, word_tokens
+from helpers.study.words import LEVELS, WordAt, WordIndex, shown_word, word_tokens
 from helpers.views.html import HIDDEN_STYLE, Markup, ar, escape
 
 __all__ = ["FEATURE_WORDS", "POS_WORDS", "SEGMENT_MEANINGS", "card_html", "word_spans"]
@@ -70,13 +70,13 @@ def _features(word: Word) -> str:
 
 
 def card_html(
-    lesson: Lesson,
+    index: WordIndex,
     word: Word,
     entry: GlossaryEntry | None = None,
     known: bool | None = None,
-    families: dict[str, list[tuple[str, str, list[str]]]] | None = None,
 ) -> Markup:
-    """The card of one word (a ``<span>`` hidden by an inline style until the stylesheet shows it)."""
+    """The card of one word (a ``<span>`` hidden by an inline style until the stylesheet shows it); ``index``:
+    the lesson's :class:`~helpers.study.words.WordIndex` (for the root's family)."""
     coloured = Markup("").join(
         Markup('<span class="{}">{}</span>').format(_CLASS[s.kind], s.vocalized) for s in word.segments
     )
@@ -98,10 +98,7 @@ def card_html(
     if word.present:
         lemma += Markup(", present {}").format(ar(word.present, cls="khabar-ar-inline"))
     if word.root:
-        family = (families or {}).get(word.root)
-        if family is None:
-            family = root_family(lesson, word.root)
-        others = [f for f in family if f[0] != word.lemma]
+        others = [f for f in index.family(word.root) if f[0] != word.lemma]
         root = Markup("root {}").format(ar(word.root, cls="khabar-ar-inline"))
         if others:  # spans only: a block element would end the paragraph the card sits in
             items = Markup(" · ").join(
@@ -144,27 +141,21 @@ def card_html(
     )
 
 
-def _families(lesson: Lesson) -> dict[str, list[tuple[str, str, list[str]]]]:
-    roots = {w.root for s in lesson.sentences for w in s.words if w.root}
-    return {root: root_family(lesson, root) for root in roots}
-
-
 def word_spans(
     lesson: Lesson,
     sentence: Sentence,
     level: str = "full",
     known: Iterable[str] | None = None,
     marks: Sequence[tuple[int, int]] = (),
-    families: dict[str, list[tuple[str, str, list[str]]]] | None = None,
+    index: WordIndex | None = None,
 ) -> Markup:
     """The sentence at a tashkeel level, each word a focusable span with its card; ``marks`` (spans of the
     printed sentence) are note focus words, highlighted. With ``known`` (known keys) unknown words get a soft
-    mark."""
+    mark. ``index``: the lesson's word index, when the caller draws many sentences."""
     if level not in LEVELS:
         raise ValueError(f"unknown tashkeel level {level!r}")
     known = set(known) if known is not None else None
-    if families is None:
-        families = _families(lesson)
+    index = index or WordIndex(lesson)
     entries = {e.id: e for e in lesson.glossary}
     text = sentence.ar if level == "none" else sentence.ar_vocalized
     out: list[Markup] = []
@@ -172,20 +163,19 @@ def word_spans(
     for at in word_tokens(sentence):
         start, end = (at.start, at.end) if level == "none" else (at.vstart, at.vend)
         out.append(escape(text[last:start]))
-        out.append(_word_span(lesson, sentence, at, level, known, marks, families, entries))
+        out.append(_word_span(index, sentence, at, level, known, marks, entries))
         last = end
     out.append(escape(text[last:]))
     return Markup("").join(out)
 
 
 def _word_span(
-    lesson: Lesson,
+    index: WordIndex,
     sentence: Sentence,
     at: WordAt,
     level: str,
     known: set[str] | None,
     marks: Sequence[tuple[int, int]],
-    families: dict[str, list[tuple[str, str, list[str]]]],
     entries: dict[str, GlossaryEntry],
 ) -> Markup:
     word = at.word
@@ -195,7 +185,7 @@ def _word_span(
         classes.append("khabar-gloss")
     is_known = None
     if known is not None and word.pos != "numeral":
-        is_known = known_key(lesson, word) in known
+        is_known = index.key(word) in known
         if not is_known:
             classes.append("khabar-new")
     if word.draft:
@@ -208,5 +198,5 @@ def _word_span(
         sentence.id,
         at.index + 1,
         shown,
-        card_html(lesson, word, entry, is_known, families),
+        card_html(index, word, entry, is_known),
     )

@@ -35,10 +35,10 @@ import ipywidgets as widgets
 from helpers.lesson.model import Lesson, Word
 from helpers.study.progress import ProgressChange, ProgressStore
 from helpers.study.settings import Settings
-from helpers.study.words import LEVEL_LABELS, LEVELS, known_key, known_share, shown_word
+from helpers.study.words import LEVEL_LABELS, LEVELS, WordIndex, shown_word
 from helpers.views.html import Markup, style
 from helpers.views.lesson import article_html, sentence_html
-from helpers.views.words import _families, card_html
+from helpers.views.words import card_html
 from helpers.widgets.base import failure_message, guarded, show_message, status_area
 
 #: The tashkeel level a lesson opens at, by its CEFR level (the learner's own choice, once made, wins).
@@ -74,7 +74,8 @@ class ReadingView(widgets.VBox):
         ids = [s.id for s in lesson.sentences]
         self._ids = ids
         self.settings = Settings.beside(progress)
-        self._families = _families(lesson)
+        #: The lesson's word layer as the view asks of it (known keys, root families), worked out once.
+        self.index = WordIndex(lesson)
         saved = self.settings.get("tashkeel", default_level(lesson.info.level))
         #: The tashkeel level of the whole view (remembered beside the learner's progress).
         self.level = widgets.ToggleButtons(
@@ -259,10 +260,10 @@ class ReadingView(widgets.VBox):
             self.known_button.layout.display = "none"
             return
         known = self._known()
-        key = known_key(self.lesson, word)
+        key = self.index.key(word)
         is_known = known is not None and key in known
-        entry = next((e for e in self.lesson.glossary if e.id == word.entry), None) if word.entry else None
-        card = card_html(self.lesson, word, entry, None, self._families)
+        entry = self.lesson.entry(word.entry) if word.entry else None  # the checks make sure it exists
+        card = card_html(self.index, word, entry)
         self.card.value = style() + Markup('<div class="khabar-card-open">{}</div>').format(card)
         self._showing_card = True
         try:
@@ -278,7 +279,7 @@ class ReadingView(widgets.VBox):
         word = self._word()
         if word is None:
             return
-        self.progress.set_known(self.lesson.id, known_key(self.lesson, word), bool(change["new"]))
+        self.progress.set_known(self.lesson.id, self.index.key(word), bool(change["new"]))
 
     def _render(self, _change: object = None) -> None:
         sentence = self.lesson.sentence(self.current)
@@ -297,6 +298,7 @@ class ReadingView(widgets.VBox):
             known=known,
             lesson=self.lesson,
             level=level,
+            index=self.index,
         )
         if sentence.words:
             labels = [(shown_word(w, level), i) for i, w in enumerate(sentence.words)]
@@ -318,7 +320,7 @@ class ReadingView(widgets.VBox):
             self.word_panel.layout.display = "none"
         self.article.value = self._article(level, known, sentence.id)
         if known is not None and any(s.words for s in self.lesson.sentences):
-            hits, total = known_share(self.lesson, known)
+            hits, total = self.index.share(known)
             self.share.value = f"You know {hits} of the text's {total} words ({round(100 * hits / total)}%)"
         else:
             self.share.value = ""

@@ -15,14 +15,14 @@ in the others at once. Each has a one-line ``repr`` saying what it shows.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
 import ipywidgets as widgets
 import traitlets
 
-from helpers.lesson.model import GlossaryEntry, Lesson
+from helpers.lesson.model import GlossaryEntry, Lesson, Word
 from helpers.lesson.paths import output_dir
 from helpers.study.progress import ProgressChange, ProgressStore
 from helpers.study.srs import (
@@ -36,7 +36,7 @@ from helpers.study.srs import (
     review,
 )
 from helpers.study.vocab import DIRECTIONS, MAX_QUERY, GlossaryIndex, card_ids
-from helpers.study.words import find_words, known_key
+from helpers.study.words import WordIndex, find_words
 from helpers.text.arabic import contains_arabic, normalize_match, strip_tashkeel
 from helpers.views.html import Markup, ar, en, style
 from helpers.views.vocab import entry_card
@@ -115,6 +115,8 @@ class GlossaryBrowser(_FollowsProgress, widgets.VBox):
     def __init__(self, lesson: Lesson, progress: ProgressStore | None = None) -> None:
         self.lesson, self.progress = lesson, progress
         self.index = GlossaryIndex(lesson.glossary)
+        self.words = WordIndex(lesson)
+        self._by_id = {e.id: e for e in lesson.glossary}
         self.query = widgets.Text(
             placeholder="Search: Arabic (with or without vowels), English, or a root (و ق ع)",
             layout=widgets.Layout(width="32em"),
@@ -147,10 +149,36 @@ class GlossaryBrowser(_FollowsProgress, widgets.VBox):
 
     @property
     def matches(self) -> list[GlossaryEntry]:
-        """The entries that match the search box and the filters."""
+        """The entries that match the search box and the filters (also through the words of the text)."""
+        return self._search()[0]
+
+    def _search(self) -> tuple[list[GlossaryEntry], list[Word]]:
+        """The matching entries, and the words of the text the search finds that have no entry of their own.
+
+        A word of the text is found through its clitics and by any of its forms; its entry (and the expression
+        it belongs to) join the entries found by the glossary search, under the same filters.
+        """
         pos = None if self.pos.value == _ALL else self.pos.value
         tag = None if self.tag.value == _ALL else self.tag.value
-        return self.index.search(self.query.value, pos=pos, tag=tag)
+        found = self.index.search(self.query.value, pos=pos, tag=tag)
+        query = self.query.value[:MAX_QUERY]
+        if not query.strip() or not contains_arabic(query):
+            return found, []
+        listed = {e.id for e in found}
+        words, lemmas = [], set()
+        for _sentence, at in find_words(self.lesson, query):
+            word = at.word
+            entry = self._by_id.get(self.words.key(word))
+            if entry is None and word.lemma not in lemmas:  # no entry of its own: its card
+                lemmas.add(word.lemma)
+                words.append(word)
+            for linked in (entry, self._by_id.get(word.entry) if word.entry else None):
+                if linked is None or linked.id in listed:
+                    continue
+                if (pos is None or linked.pos == pos) and (tag is None or tag in linked.tags):
+                    found.append(linked)
+                    listed.add(linked.id)
+        return found, words[:MAX_RESULTS]
 
     def refresh(self, _change: object = None) -> None:
         """Show the entries that match (called whenever the search, a filter or the known words change).
@@ -158,8 +186,7 @@ class GlossaryBrowser(_FollowsProgress, widgets.VBox):
         A search longer than :data:`~helpers.study.vocab.MAX_QUERY` characters is cut to that length, and the
         count says so.
         """
-        found = self.matches
-        words = self._text_words(found)
+        found, words = self._search()
         shown = found[:MAX_RESULTS]
         count = f"{len(found)} of {len(self.lesson.glossary)} entries"
         if len(found) > MAX_RESULTS:
@@ -179,31 +206,8 @@ class GlossaryBrowser(_FollowsProgress, widgets.VBox):
         cards = [entry_card(self.lesson, e, None if known is None else e.id in known) for e in shown]
         if words:
             cards.append(en("In the text, with no glossary entry of their own:", tag="p"))
-            cards += [Markup('<div class="khabar-card-open">{}</div>').format(card_html(self.lesson, w)) for w in words]
+            cards += [Markup('<div class="khabar-card-open">{}</div>').format(card_html(self.words, w)) for w in words]
         self.results.value = Markup("").join(cards)
-
-    def _text_words(self, found: list[GlossaryEntry]) -> list:
-        """Words of the text the search finds (through clitics, by any form) whose entry is not listed yet.
-
-        Entries found this way join ``found``; the other words come back, one per lemma, to be shown as cards.
-        """
-        query = self.query.value[:MAX_QUERY]
-        if not query.strip() or not contains_arabic(query):
-            return []
-        listed = {e.id for e in found}
-        by_id = {e.id: e for e in self.lesson.glossary}
-        words, lemmas = [], set()
-        for _sentence, at in find_words(self.lesson, query):
-            word = at.word
-            entry = by_id.get(known_key(self.lesson, word))
-            if entry is None and word.lemma not in lemmas:  # no entry of its own: its card
-                lemmas.add(word.lemma)
-                words.append(word)
-            for linked in (entry, by_id.get(word.entry) if word.entry else None):
-                if linked is not None and linked.id not in listed:
-                    found.append(linked)
-                    listed.add(linked.id)
-        return words[:MAX_RESULTS]
 
     def _on_progress(self, change: ProgressChange) -> None:
         if change.kind == "known":
@@ -303,8 +307,13 @@ class KnownWords(_FollowsProgress, widgets.VBox):
     def _ticked(self, key: str, change: dict) -> None:
         if self._writing:
             return  # the ticks are being made to show the store
-        with self._writing_to_store():
-            self.progress.set_known(self.lesson.id, key, bool(change["new"]))
+        try:
+            with self._writing_to_store():
+                self.progress.set_known(self.lesson.id, key, bool(change["new"]))
+        except Exception:
+            with suppress(Exception):  # the tick goes back to what the store holds, if it can still be read
+                self._show_store()
+            raise  # and the message under the list says why
         self._show_store()
         if self.on_change:
             self.on_change()
