@@ -279,3 +279,27 @@ def test_dump_keeps_its_documented_key_order(lesson):
     assert list(data["sentences"][0]) == ["id", "paragraph", "ar", "ar_vocalized", "en", "words"]
     assert list(data["sentences"][0]["words"][0])[:6] == ["text", "vocalized", "segments", "lemma", "pos", "gloss"]
     assert len(data["sentences"][0]["words"]) == 24
+
+
+# -- a clean verdict is kept for the same bytes and code -----------------------------------------------
+
+
+def test_a_lesson_that_passed_is_not_checked_again_until_something_changes(lesson_copy, monkeypatch):
+    from helpers.lesson import loader
+
+    load_lesson(lesson_copy)  # checked, and found clean
+    calls = []
+    real = loader.checks.check_lesson
+    monkeypatch.setattr(loader.checks, "check_lesson", lambda *a, **k: calls.append(1) or real(*a, **k))
+    load_lesson(lesson_copy)
+    assert calls == []  # the same bytes, the same code: the verdict stands
+    edit(lesson_copy, "glossary.yaml", 'gloss: "to sign"', 'gloss: "to sign (a document)"')
+    load_lesson(lesson_copy)
+    assert calls == [1]  # one file changed: everything is checked again
+    edit(lesson_copy, "words.yaml", "    lemma: وَقَّعَ\n", "    lemma: وَقَعَ\n")
+    assert any("(وقع) lemma" in p for p in problems_of(lesson_copy))
+    edit(lesson_copy, "words.yaml", "    lemma: وَقَعَ\n", "    lemma: وَقَّعَ\n")
+    load_lesson(lesson_copy)
+    article = lesson_copy / "article.ar.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("وقع", "وقّع", 1), encoding="utf-8")
+    assert problems_of(lesson_copy)  # the article changed under unchanged files: checked, and refused

@@ -6,6 +6,10 @@ A file that cannot be read or parsed hides nothing else: the other files are
 still checked against their schemas, and their content is checked as far as
 what they refer to could be read (every file refers to ``sentences.yaml``).
 
+A lesson that passed every check is not checked again while its files, its article, the schemas and the
+checking code are the same (the verdict is kept in the cache folder beside the parsed files); any change to
+any of them checks everything again, and a lesson with a problem is checked on every load.
+
 The mapping from a file's entries to the dataclasses is the dataclasses' own
 (:class:`~helpers.lesson.model.Record`); the loader only adds what is not
 written in the files: each sentence's paragraph, each glossary entry's
@@ -40,7 +44,7 @@ from helpers.lesson.model import (
 )
 from helpers.lesson.problems import LessonError, Problem
 from helpers.lesson.quiz import QuizItem
-from helpers.lesson.schema import validate
+from helpers.lesson.schema import SCHEMA_DIR, validate
 from helpers.lesson.yamlio import UnreadableFile, cached, decode_text, keep, read_bytes, read_yaml
 from helpers.text.datespan import written_span
 from helpers.text.translit import transliterate
@@ -137,18 +141,19 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
     data: dict[str, Any] = {}  # kind → the entries that passed the schema (None: nothing usable)
     whole: set[str] = set()  # kinds whose file passed its schema entirely
     sums: dict[str, str] = {}  # each file's checksum, as read
-    words_verdict, words_clean = None, False
+    read: list[tuple[str, str, Any, list[Problem]]] = []
     for kind, name, optional in FILES:
         path = folder / name
         if optional and not os.path.lexists(path):
             continue
         shown = _shown(path)
         raw, found = read_yaml(path, shown, sums)
-        if kind == "words":
-            words_verdict = _words_verdict(folder, sums)
-            words_clean = words_verdict is not None and cached(*words_verdict) == "clean"
-        if not found and kind == "words" and words_clean:
-            whole.add(kind)  # these very bytes passed every check with this code: see _words_verdict
+        read.append((kind, shown, raw, found))
+    verdict = _verdict(folder, sums, read)
+    clean = verdict is not None and cached(*verdict) == "clean"
+    for kind, shown, raw, found in read:
+        if not found and clean:
+            whole.add(kind)  # these very files passed every check with this very code: see _verdict
         elif not found:
             raw, found = validate(kind, raw, shown, keep_valid=True)
             whole.update([kind] if not found else [])
@@ -184,52 +189,50 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
         quiz=tuple(QuizItem.from_dict(q) for q in (data.get("quiz") or {}).get("items", [])),
         timeline=tuple(events),
     )
-    if words_clean and {"sentences", "glossary"} <= whole:
-        checked.discard("words")
-    if checked:
+    if checked and not clean:
         data["_whole"] = whole  # the checks leave alone what only a file's entries set aside would cause
         problems.extend(checks.check_lesson(lesson_obj, shown=_shown, files=checked, raw=data))
     if problems:
         raise LessonError(problems)
-    if words_verdict is not None and not words_clean and "words" in checked:
-        keep(*words_verdict, "clean")
+    if verdict is not None and not clean:
+        keep(*verdict, "clean")
     return lesson_obj
 
 
-def _words_verdict(folder: Path, sums: dict[str, str]) -> tuple[str, str] | None:
-    """Where the verdict on a lesson's word layer is kept, and for what: a checksum of the files it depends on
-    (words, sentences, glossary) and of the code that checks them.
+def _verdict(
+    folder: Path, sums: dict[str, str], read: list[tuple[str, str, Any, list[Problem]]]
+) -> tuple[str, str] | None:
+    """Where the verdict on a lesson is kept, and for what: the checksums of its files as read, the article's
+    size and time, and the version of the code and schemas that check them (``None``: nothing to keep).
 
-    The word layer is the largest file of a lesson, and its checks (schema, every word against its sentence and
-    glossary entry) the slowest part of a load; the result for the same bytes checked by the same code cannot
-    differ, so a clean verdict is kept like a parsed file. Any change to any of the three files, to their schemas
-    or to the checking code checks everything again.
+    Checking a lesson (schemas, then every content check, the word layer's being the largest) is most of a load;
+    for the same bytes and the same code the result cannot differ, so a clean result is kept, like a parsed
+    file. Any change to any file of the lesson, to its article, to a schema or to the kit's checking code checks
+    everything again; a lesson with a problem is checked on every load.
     """
-    names = ("words.yaml", "sentences.yaml", "glossary.yaml")
-    if not all(name in sums for name in names):
-        return None  # a file that could not be read: nothing to keep
-    checksum = "-".join([_checks_version(), *(sums[name] for name in names)])
-    return f"words-verdict-{zlib.crc32(str(folder).encode('utf-8')):08x}", checksum
+    if any(found for _, _, _, found in read):
+        return None
+    meta = next((raw for kind, _, raw, _ in read if kind == "lesson"), None)
+    name = meta.get("article", DEFAULT_ARTICLE) if isinstance(meta, dict) else None
+    if not isinstance(name, str):
+        return None
+    try:
+        article = (folder / name).stat()
+    except (OSError, ValueError):
+        return None
+    files = "-".join(f"{file}:{sums[file]}" for file in sorted(sums))
+    checksum = f"{_checks_version()}-{article.st_size}-{article.st_mtime_ns}-{zlib.crc32(files.encode('utf-8')):08x}"
+    return f"verdict-{zlib.crc32(str(folder).encode('utf-8')):08x}", checksum
 
 
 @cache
 def _checks_version() -> str:
-    """A checksum of the code and schemas that check a word layer."""
-    import helpers.lesson.checks as checks_module
-    import helpers.lesson.field_checks as field_checks
-    import helpers.lesson.model as model
-    import helpers.lesson.schema as schema
-    import helpers.lesson.word_checks as word_checks
-    import helpers.text.arabic as arabic
-    import helpers.text.chars as chars
-
-    crc = 0
-    for module in (checks_module, field_checks, model, schema, word_checks, arabic, chars):
-        crc = zlib.crc32(Path(module.__file__).read_bytes(), crc)
-    for name in ("words", "sentences", "glossary"):
-        crc = zlib.crc32((schema.SCHEMA_DIR / f"{name}.schema.json").read_bytes(), crc)
-    crc = zlib.crc32(Path(__file__).read_bytes(), crc)
-    return f"{crc:08x}"
+    """The version of the code and schemas that load and check a lesson: each file's size and modification time."""
+    package = Path(__file__).resolve().parents[1]
+    sources = [*sorted((package / "lesson").rglob("*.py")), *sorted((package / "text").glob("*.py"))]
+    sources += sorted(SCHEMA_DIR.glob("*.schema.json"))
+    stamp = ";".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sources)
+    return f"{zlib.crc32(stamp.encode('utf-8')):08x}"
 
 
 def _shown(path: Path) -> str:

@@ -15,9 +15,10 @@ told in plain words ("line 12: a tab character; indent with spaces").
 
 Parsing YAML (and importing PyYAML) is the slowest part of loading a lesson, so
 the parsed result is kept in the user's cache folder, keyed by a checksum of
-the file's bytes: any change to a file, however small, parses it again. The
-cache only saves parsing; every load still validates everything. If the cache
-folder cannot be written the kit simply parses each time.
+the file's bytes: any change to a file, however small, parses it again. If the
+cache folder cannot be written the kit simply parses each time. (The loader
+also keeps a clean verdict on a whole lesson, for the same bytes checked by the
+same code: see ``helpers.lesson.loader``.)
 """
 
 from __future__ import annotations
