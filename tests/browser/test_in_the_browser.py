@@ -41,7 +41,14 @@ def test_read_levels_translation_and_word_cards(lab, page, tmp_path):
         p.wait_for_timeout(300)
         card = w.locator(".khabar-wcard")
         assert card.is_visible() and says in card.inner_text()
-    assert "and" in focus.locator('.khabar-w[data-w="p01-s1:7"] .khabar-wcard').inner_text()  # وَ + نَظِير + ـهُ
+    focus.locator(".khabar-sid").click()
+    seven = focus.locator('.khabar-w[data-w="p01-s1:7"]')
+    seven.click()
+    p.wait_for_timeout(300)
+    assert "and" in seven.locator(".khabar-wcard").inner_text()  # وَ + نَظِير + ـهُ
+    p.locator(".khabar-reading .khabar-level").first.scroll_into_view_if_needed()
+    p.wait_for_timeout(200)
+    screenshot(page, "01_read", tmp_path)  # what the learner sees: the sentence with a word's card open
     p.set_viewport_size({"width": 390, "height": 844})
     p.wait_for_timeout(500)
     for index in (1, 12, 24):  # words at the start, the middle and the end of the sentence
@@ -56,7 +63,6 @@ def test_read_levels_translation_and_word_cards(lab, page, tmp_path):
     p.wait_for_timeout(300)
     assert direction(page, ".khabar-focus-panel p.khabar-ar") == "rtl"
     assert direction(page, ".khabar-jump select") == "rtl"
-    screenshot(page, "01_read", tmp_path, ".khabar-reading")
     assert page.errors == []
 
 
@@ -147,3 +153,66 @@ def test_voila_comprehension_app(voila, page, tmp_path):
     assert direction(page, ".khabar-quiz .khabar-rtl") == "rtl"
     screenshot(page, "voila_comprehension", tmp_path)
     assert page.errors == []
+
+
+def inside_phone(box) -> bool:
+    return box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+
+
+def test_voila_reading_app_word_cards_on_a_phone(voila, page, tmp_path):
+    url = voila("01_read")
+    p = page.page
+    p.set_viewport_size({"width": 390, "height": 844})
+    p.goto(url, timeout=120_000)
+    p.wait_for_selector(".khabar-reading .khabar-word-buttons button", timeout=120_000)
+    reading = p.locator(".khabar-reading").first
+    # the word row: choosing a word opens its card with "I know this word"
+    reading.locator(".khabar-word-buttons button").nth(6).click()  # ونظيره
+    p.wait_for_timeout(800)
+    panel = reading.locator(".khabar-card-panel")
+    assert "counterpart" in panel.inner_text() and "and" in panel.inner_text()
+    assert reading.locator(".khabar-known-toggle").is_visible()
+    assert inside_phone(panel.bounding_box())
+    # every word of the article below opens its card too, inside the screen wherever it stands
+    article = reading.locator(".khabar-article-panel")
+    for index in (1, 13, 24):
+        w = article.locator(f'.khabar-w[data-w="p01-s1:{index}"]')
+        w.scroll_into_view_if_needed()
+        w.click()
+        p.wait_for_timeout(300)
+        card = w.locator(".khabar-wcard")
+        assert card.is_visible() and inside_phone(card.bounding_box()), index
+        p.evaluate("document.activeElement.blur()")  # a tap elsewhere: the card closes
+        p.wait_for_timeout(200)
+        assert not card.is_visible()
+    screenshot(page, "voila_read_phone", tmp_path)
+    assert page.errors == []
+
+
+def test_word_cards_work_in_a_saved_page_with_no_kernel(browser, tmp_path):
+    import helpers
+    from helpers.views.lesson import article_html
+
+    lesson = helpers.load_lesson()
+    page_file = tmp_path / "article.html"
+    page_file.write_text(
+        f'<!doctype html><meta charset="utf-8"><body>{article_html(lesson, glosses=True, level="full")}</body>',
+        encoding="utf-8",
+    )
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    p = context.new_page()
+    p.goto(page_file.as_uri())
+    for sid, index, says in [("p01-s1", 7, "counterpart"), ("p01-s1", 10, "proper name"), ("p13-s1", 1, "")]:
+        w = p.locator(f'.khabar-w[data-w="{sid}:{index}"]')
+        w.scroll_into_view_if_needed()
+        assert not w.locator(".khabar-wcard").is_visible()
+        w.click()
+        p.wait_for_timeout(200)
+        card = w.locator(".khabar-wcard")
+        assert card.is_visible() and says in card.inner_text()
+        assert inside_phone(card.bounding_box()), (sid, index, card.bounding_box())
+        p.evaluate("document.activeElement.blur()")
+    word = p.locator('.khabar-w[data-w="p01-s1:1"]')
+    word.focus()  # the keyboard reaches every word, and its card
+    assert word.locator(".khabar-wcard").is_visible()
+    context.close()
