@@ -201,8 +201,12 @@ def test_explorer_links_sentences_and_events(lesson):
     assert explorer.sentence.value == "p04-s1"
     assert explorer.highlighted == {e.id for e in lesson.events_for("p04-s1")}
     assert "في نوفمبر" in explorer.details.value and "<mark" in explorer.details.value
+    assert 'class="khabar-wcard"' not in explorer.details.value  # a list of events: plain sentences, kept light
     explorer.event.value = "e-visa-memorandum"
     assert "Source:" in explorer.details.value
+    assert 'data-w="p01-s1:1"' in explorer.details.value  # one event: every word of its sentence has its card
+    assert '<mark class="khabar-mark">الثُّلَاثَاءِ</mark>' not in explorer.details.value  # as printed, marked
+    assert '<mark class="khabar-mark">الثلاثاء</mark>' in explorer.details.value
     explorer.read_button.click()
     assert view.current == "p01-s1"
     explorer.scope.value = "background"

@@ -23,7 +23,8 @@ from helpers.lesson.paths import user_cache_dir, write_atomically
 from helpers.study.timeline import ZOOM, filter_events
 from helpers.text.folding import find_form
 from helpers.views.charts import png_bytes, use_arabic_font
-from helpers.views.html import Html, Markup, ar, en, marked, mixed
+from helpers.views.html import Html, Markup, ar, en, mixed
+from helpers.views.words import marked_sentence
 
 __all__ = [
     "ARTICLE_COLOUR",
@@ -123,8 +124,9 @@ def timeline_image(lesson: Lesson, window: tuple[dt.date, dt.date] | None = None
     return Image(data=timeline_png(lesson, window=window), format="png")
 
 
-def event_html(lesson: Lesson, event: TimelineEvent) -> Html:
-    """An event's card: labels, date and precision, source, confidence, and the sentences that date it."""
+def event_html(lesson: Lesson, event: TimelineEvent, cards: bool = False) -> Html:
+    """An event's card: labels, date and precision, source, confidence, and the sentences that date it (with
+    ``cards``, each word of them opens its word card: for one event at a time, not a list of them)."""
     when = {"day": f"{event.start:%A %d %B %Y}", "month": f"{event.start:%B %Y}", "year": f"{event.start:%Y}"}.get(
         event.precision, f"{event.start:%d %B %Y} – {event.end:%d %B %Y}"
     )
@@ -135,9 +137,13 @@ def event_html(lesson: Lesson, event: TimelineEvent) -> Html:
     verify = Markup("<br><small>To verify: {}</small>").format(mixed(event.verify)) if event.verify else ""
     evidence = Markup("").join(
         Markup('<div class="khabar-evidence"><span class="khabar-sid">{}</span>{}</div>').format(
-            sid, ar(marked(text, find_form(text, event.expression) if event.expression else []), tag="div")
+            sid,
+            ar(
+                marked_sentence(lesson, s, find_form(s.ar, event.expression) if event.expression else [], cards),
+                tag="div",
+            ),
         )
-        for sid, text in ((sid, lesson.sentence(sid).ar) for sid in event.sentence_ids)
+        for sid, s in ((sid, lesson.sentence(sid)) for sid in event.sentence_ids)
     )
     return Html('<div class="khabar-event">{}<b>{}</b><br>{}<br><small>Source: {}</small>{}{}</div>').format(
         ar(event.label.ar or "", tag="div", cls="khabar-ar"),

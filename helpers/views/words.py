@@ -15,9 +15,9 @@ from collections.abc import Iterable, Sequence
 
 from helpers.lesson.model import GlossaryEntry, Lesson, Sentence, Word
 from helpers.study.words import LEVELS, WordAt, WordIndex, shown_word, word_tokens
-from helpers.views.html import HIDDEN_STYLE, Markup, ar, escape
+from helpers.views.html import HIDDEN_STYLE, Markup, ar, escape, marked
 
-__all__ = ["FEATURE_WORDS", "POS_WORDS", "SEGMENT_MEANINGS", "card_html", "word_spans"]
+__all__ = ["FEATURE_WORDS", "POS_WORDS", "SEGMENT_MEANINGS", "card_html", "marked_sentence", "word_spans"]
 
 #: What a learner reads on a machine draft.
 DRAFT_MARK = "Draft: not yet checked by a teacher."
@@ -200,3 +200,11 @@ def _word_span(
         shown,
         card_html(index, word, entry, is_known),
     )
+
+
+def marked_sentence(lesson: Lesson, sentence: Sentence, spans: Sequence[tuple[int, int]], cards: bool = True) -> Markup:
+    """A sentence as printed with some spans marked (what dates an event, a key word); in a lesson with a word
+    layer and with ``cards``, every word also opens its card (the words a span touches are marked whole)."""
+    if cards and sentence.words:
+        return word_spans(lesson, sentence, "none", marks=spans)
+    return marked(sentence.ar, spans)

@@ -106,7 +106,7 @@ class TimelineExplorer(widgets.VBox):
         event = next((e for e in self.lesson.timeline if e.id == change["new"]), None)
         self.read_button.disabled = event is None or self.reading is None or not event.sentence_ids
         if event is not None:
-            self.details.value = event_html(self.lesson, event)
+            self.details.value = event_html(self.lesson, event, cards=True)
         self.refresh()
 
     def _read(self) -> None:
