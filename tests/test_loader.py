@@ -98,7 +98,8 @@ def test_every_broken_entry_is_reported_at_once(lesson_copy):
     assert len(found) == 3
     assert (
         f"{lesson_copy / 'sentences.yaml'}: entry 'p01-s1': "
-        "'english' is not a field (fields: id, ar, ar_vocalized, en); 'en' is required" in found
+        "'english' is not a field (fields: id, ar, ar_vocalized, en, en_hint, second_opinion, status, review); "
+        "'en' is required" in found
     )
     assert sum("'gossip' is not one of" in p and "field 'kind'" in p for p in found) == 2
 
@@ -274,9 +275,11 @@ def test_dump_keeps_its_documented_key_order(lesson):
     ]  # fmt: skip
     assert list(data["timeline"][0]) == [
         "id", "date", "precision", "start", "end", "approximate", "label", "category", "in_article", "sentences",
-        "expression", "source", "confidence", "verify",
+        "expression", "source", "confidence", "verify", "status", "review",
     ]  # fmt: skip
-    assert list(data["sentences"][0]) == ["id", "paragraph", "ar", "ar_vocalized", "en", "words"]
+    assert list(data["sentences"][0]) == [
+        "id", "paragraph", "ar", "ar_vocalized", "en", "en_hint", "second_opinion", "status", "review", "words",
+    ]  # fmt: skip
     assert list(data["sentences"][0]["words"][0])[:6] == ["text", "vocalized", "segments", "lemma", "pos", "gloss"]
     assert len(data["sentences"][0]["words"]) == 24
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SEGMENT_KINDS",
+    "STATUSES",
     "WORD_POS",
     "Bilingual",
     "Features",
@@ -42,6 +43,7 @@ __all__ = [
     "Note",
     "Paragraph",
     "Record",
+    "Reviewed",
     "Segment",
     "Sentence",
     "Source",
@@ -215,6 +217,23 @@ WORD_POS = (
 )  # fmt: skip
 
 
+#: A record's ``status``: ``checked`` once a teacher has checked it, ``draft`` while it is a machine draft.
+STATUSES = ("checked", "draft")
+
+
+class Reviewed:
+    """A record that may be a machine draft (``status``, and in ``review`` what a teacher should look at)."""
+
+    __slots__ = ()
+    status: str
+    review: tuple[str, ...]
+
+    @property
+    def draft(self) -> bool:
+        """True while no teacher has checked the record: learners see it marked "not yet checked"."""
+        return self.status != "checked"
+
+
 @dataclass(frozen=True)
 class Segment(Record):
     """One piece of a word: a proclitic (و ف ب ل ك س ال), the stem, or an enclitic pronoun."""
@@ -240,7 +259,7 @@ class Features(Record):
 
 
 @dataclass(frozen=True)
-class Word(Record):
+class Word(Reviewed, Record):
     """One word (or number) of a sentence, analysed: what ``words.yaml`` records for every token."""
 
     text: str
@@ -265,14 +284,9 @@ class Word(Record):
         """The stem segment."""
         return next(s for s in self.segments if s.kind == "stem")
 
-    @property
-    def draft(self) -> bool:
-        """True while no teacher has checked the record."""
-        return self.status != "checked"
-
 
 @dataclass(frozen=True)
-class Sentence(Record):
+class Sentence(Reviewed, Record):
     """One sentence of the article, with its vocalization and translation (and, in ``words.yaml``, its words)."""
 
     id: str
@@ -280,6 +294,10 @@ class Sentence(Record):
     ar: str
     ar_vocalized: str
     en: str
+    en_hint: str | None = None  # drafts: a word-by-word English hint while the translation is missing
+    second_opinion: str | None = None  # drafts: a second vocalizer's reading, where the two disagree
+    status: str = "checked"
+    review: tuple[str, ...] = ()
     words: tuple[Word, ...] = ()  # from words.yaml; empty for a lesson without one
 
 
@@ -314,7 +332,7 @@ PAUSAL_POS = frozenset({"noun", "verbal-noun", "participle", "adjective", "prope
 
 
 @dataclass(frozen=True)
-class GlossaryEntry(Record):
+class GlossaryEntry(Reviewed, Record):
     """One word or expression of the article, as a learner's dictionary gives it.
 
     ``translit`` is filled by the loader: the file's own, or one computed from the headword.
@@ -336,6 +354,8 @@ class GlossaryEntry(Record):
     plural: str | None = None
     tags: tuple[str, ...] = ()
     note: str | None = None
+    status: str = "checked"
+    review: tuple[str, ...] = ()
 
     @property
     def is_phrase(self) -> bool:
@@ -344,7 +364,7 @@ class GlossaryEntry(Record):
 
 
 @dataclass(frozen=True, kw_only=True)
-class TimelineEvent(Record):
+class TimelineEvent(Reviewed, Record):
     """One dated event, with its precision, source and how sure we are of it.
 
     ``start`` and ``end`` are days worked out by the loader from ``date`` (as written) and the precision.
@@ -364,6 +384,8 @@ class TimelineEvent(Record):
     source: str
     confidence: str  # high | medium | low
     verify: str | None = None
+    status: str = "checked"
+    review: tuple[str, ...] = ()
 
     @property
     def middle(self) -> dt.date:
@@ -430,6 +452,17 @@ class Lesson:
     def notes_for(self, sentence_id: str) -> tuple[Note, ...]:
         """The teacher notes that point at one sentence."""
         return tuple(n for n in self.notes if sentence_id in n.sentence_ids)
+
+    def draft_counts(self) -> dict[str, tuple[int, int]]:
+        """Per file, how many records are still drafts and how many there are (files without records left out)."""
+        parts = {
+            "sentences.yaml": self.sentences,
+            "words.yaml": tuple(w for s in self.sentences for w in s.words),
+            "glossary.yaml": self.glossary,
+            "quiz.yaml": self.quiz,
+            "timeline.yaml": self.timeline,
+        }
+        return {name: (sum(r.draft for r in records), len(records)) for name, records in parts.items() if records}
 
     def to_dict(self) -> dict[str, Any]:
         """The whole lesson in the documented ``khabar dump`` shape."""

@@ -67,6 +67,13 @@ class QuizItem:
     steps: tuple[tuple[str, str], ...] = ()
     strictness: str = "normal"
     hint: str | None = None
+    status: str = "checked"
+    review: tuple[str, ...] = ()
+
+    @property
+    def draft(self) -> bool:
+        """True while no teacher has checked the item: learners see it marked "not yet checked"."""
+        return self.status != "checked"
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> QuizItem:
@@ -97,6 +104,8 @@ class QuizItem:
             steps=tuple((st["id"], st["text"]) for st in raw.get("steps", ())),
             strictness=raw.get("strictness", "normal"),
             hint=raw.get("hint"),
+            status=raw.get("status", "checked"),
+            review=tuple(raw.get("review", ())),
         )
 
     @property

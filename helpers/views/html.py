@@ -26,11 +26,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ARABIC_BLOCK_STYLE",
+    "DRAFT_MARK",
     "HIDDEN_STYLE",
     "Html",
     "Markup",
     "ar",
     "ar_or_text",
+    "draft_mark",
     "en",
     "escape",
     "marked",
@@ -61,6 +63,15 @@ _SECTION = re.compile(r"/\* == (\w+) ==[^*]*\*/\n(.*?)(?=/\* == \w+ ==|\Z)", re.
 #: and Arabic blocks stay right-aligned against the notebook's own ``p { text-align: left }``.
 HIDDEN_STYLE = "display: none"
 ARABIC_BLOCK_STYLE = "text-align: right"
+#: What a learner reads on anything a machine drafted and no teacher has checked yet.
+DRAFT_MARK = "Draft: not yet checked by a teacher."
+
+
+def draft_mark(record: object, tag: str = "div") -> Markup:
+    """The "not yet checked" mark for a draft record (a sentence, entry, item, event or word), else nothing."""
+    if not getattr(record, "draft", False):
+        return Markup("")
+    return Markup('<{0} class="khabar-draft-mark" dir="ltr" lang="en">{1}</{0}>').format(Markup(tag), DRAFT_MARK)
 
 
 @cache

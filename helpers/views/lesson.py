@@ -15,7 +15,7 @@ from helpers.lesson.model import GlossaryEntry, Lesson, Note, Sentence
 from helpers.study.glossing import GlossSpan, gloss_spans
 from helpers.study.words import WordIndex, sentence_at_level
 from helpers.text.arabic import find_phrase, vocalized_span
-from helpers.views.html import HIDDEN_STYLE, Html, Markup, ar, en, escape, mixed, style
+from helpers.views.html import HIDDEN_STYLE, Html, Markup, ar, draft_mark, en, escape, mixed, style
 from helpers.views.words import word_spans
 
 __all__ = [
@@ -77,12 +77,34 @@ def sentence_html(
         level=level,
         index=index,
     )
-    parts = [Markup('<div class="khabar-sid">{}</div>').format(sentence.id), ar(body, tag="p")]
+    parts = [Markup('<div class="khabar-sid">{}</div>').format(sentence.id), draft_mark(sentence), ar(body, tag="p")]
     if translation:
-        parts.append(en(sentence.en, tag="p"))
+        parts.append(_translation(sentence))
     if notes:
         parts.append(_notes_block(notes))
     return Html('<div class="khabar-focus">{}</div>').format(Markup("").join(parts))
+
+
+def _translation(sentence: Sentence) -> Markup:
+    """The sentence's English; for a draft without one, that it is missing and the lexicon's word-by-word hint."""
+    if sentence.en.strip():
+        return en(sentence.en, tag="p")
+    hint = (
+        Markup("<br>Word by word (a machine hint, not a translation): {}").format(sentence.en_hint)
+        if sentence.en_hint
+        else ""
+    )
+    return Markup('<p class="khabar-en" dir="ltr" lang="en"><i>No translation yet.</i>{}</p>').format(hint)
+
+
+def drafts_notice(lesson: Lesson) -> Markup:
+    """A line saying how many of the lesson's records are machine drafts, if any are."""
+    left = sum(d for d, _ in lesson.draft_counts().values())
+    if not left:
+        return Markup("")
+    return Markup('<div class="khabar-draft-mark" dir="ltr" lang="en">{}</div>').format(
+        f"This lesson is a draft: {left} of its records are not yet checked by a teacher, and are marked so."
+    )
 
 
 def article_html(
@@ -125,8 +147,11 @@ def article_html(
             spans.append(Markup('<span class="{}" data-sid="{}">{}</span>').format(cls, s.id, body))
         parts.append(ar(Markup(" ").join(spans), tag="p"))
         if translation:
-            parts.append(en(" ".join(s.en for s in paragraph.sentences), tag="p", cls="khabar-en khabar-en-block"))
-    return style() + Markup('<div class="khabar-article">{}</div>').format(Markup("").join(parts))
+            english = " ".join(s.en or "[no translation yet]" for s in paragraph.sentences)
+            parts.append(en(english, tag="p", cls="khabar-en khabar-en-block"))
+    return style() + Markup('<div class="khabar-article">{}{}</div>').format(
+        drafts_notice(lesson), Markup("").join(parts)
+    )
 
 
 def annotated_sentence(

@@ -23,7 +23,7 @@ from helpers.lesson.paths import user_cache_dir, write_atomically
 from helpers.study.timeline import ZOOM, filter_events
 from helpers.text.folding import find_form
 from helpers.views.charts import png_bytes, use_arabic_font
-from helpers.views.html import Html, Markup, ar, en, mixed
+from helpers.views.html import Html, Markup, ar, draft_mark, en, mixed
 from helpers.views.words import marked_sentence
 
 __all__ = [
@@ -145,7 +145,8 @@ def event_html(lesson: Lesson, event: TimelineEvent, cards: bool = False) -> Htm
         )
         for sid, s in ((sid, lesson.sentence(sid)) for sid in event.sentence_ids)
     )
-    return Html('<div class="khabar-event">{}<b>{}</b><br>{}<br><small>Source: {}</small>{}{}</div>').format(
+    return Html('<div class="khabar-event">{}{}<b>{}</b><br>{}<br><small>Source: {}</small>{}{}</div>').format(
+        draft_mark(event),
         ar(event.label.ar or "", tag="div", cls="khabar-ar"),
         event.label.en or "",
         en(facts),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers.lesson.model import GlossaryEntry, Lesson
 from helpers.text.folding import find_form
-from helpers.views.html import Html, Markup, ar, en, marked
+from helpers.views.html import Html, Markup, ar, draft_mark, en, marked
 
 __all__ = ["entry_card"]
 
@@ -34,9 +34,10 @@ def entry_card(lesson: Lesson, entry: GlossaryEntry, known: bool | None = None) 
     more = len(entry.sentence_ids) - 1
     return Html(
         '<div class="khabar-entry" data-entry="{id}">{head} <i>{translit}</i> — <b>{gloss}</b>{badge}<br>'
-        '<span class="khabar-en">{details}</span>{tags}{note}'
+        '<span class="khabar-en">{details}</span>{tags}{note}{draft}'
         '<div class="khabar-sid">{sid}{more}</div>{example}</div>'
     ).format(
+        draft=draft_mark(entry),
         id=entry.id,
         head=ar(entry.headword, cls="khabar-headword"),
         translit=entry.translit,

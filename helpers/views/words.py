@@ -15,12 +15,10 @@ from collections.abc import Iterable, Sequence
 
 from helpers.lesson.model import GlossaryEntry, Lesson, Sentence, Word
 from helpers.study.words import LEVELS, WordAt, WordIndex, shown_word, word_tokens
-from helpers.views.html import HIDDEN_STYLE, Markup, ar, escape, marked
+from helpers.views.html import HIDDEN_STYLE, Markup, ar, draft_mark, escape, marked
 
 __all__ = ["FEATURE_WORDS", "POS_WORDS", "SEGMENT_MEANINGS", "card_html", "marked_sentence", "word_spans"]
 
-#: What a learner reads on a machine draft.
-DRAFT_MARK = "Draft: not yet checked by a teacher."
 POS_WORDS = {
     "noun": "noun", "proper-noun": "proper name", "adjective": "adjective", "verbal-noun": "verbal noun (maṣdar)",
     "participle": "participle", "verb": "verb", "adverb": "adverb", "pronoun": "pronoun",
@@ -134,8 +132,7 @@ def card_html(
                 "You know this word." if known else "Not marked as known yet."
             )
         )
-    if word.draft:
-        lines.append(Markup('<span class="khabar-wc-line khabar-draft-mark">{}</span>').format(DRAFT_MARK))
+    lines.append(draft_mark(word, tag="span"))
     return Markup('<span class="khabar-wcard" role="dialog" dir="ltr" lang="en" style="{}">{}</span>').format(
         HIDDEN_STYLE, Markup("").join(lines)
     )

@@ -31,7 +31,7 @@ from helpers.lesson.paths import output_dir
 from helpers.lesson.quiz import QuizItem
 from helpers.study.scoring import best_by_item, check_student_name, export_results, results_file_stem, student_variant
 from helpers.text.arabic import contains_arabic
-from helpers.views.html import Markup, ar, ar_or_text, en, mixed, style
+from helpers.views.html import Markup, ar, ar_or_text, draft_mark, en, mixed, style
 from helpers.views.quiz import evidence_html, stem_html, text_html
 from helpers.widgets.base import (
     ERROR_CLASS,
@@ -282,7 +282,7 @@ class ItemView(widgets.VBox):
 
     def _prompt_html(self, number: int) -> Markup:
         item = self.item
-        parts = [Markup("<b>{}.</b> ").format(number)]
+        parts = [Markup("<b>{}.</b> ").format(number), draft_mark(item)]
         if item.prompt.ar:
             parts.append(ar(item.prompt.ar, tag="div"))
         if item.prompt.en:

@@ -288,6 +288,8 @@ class ItemType(ABC):
             data.update(sentence=item.sentence, gap=item.gap, bank=list(item.bank))
         if item.pairs:
             data["pairs"] = [{"left": a, "right": b} for a, b in item.pairs]
+        if item.draft:
+            data.update(status=item.status, review=list(item.review))
         if item.steps:
             data["steps"] = [{"id": i, "text": t} for i, t in item.steps]
         if self.typed:

@@ -1,0 +1,485 @@
+"""Draft a whole lesson from an Arabic article: what ``khabar new`` writes.
+
+:func:`new_lesson` turns a text file into a lesson folder that ``khabar validate`` accepts and every notebook can
+open, every machine-made record marked ``status: draft`` with what a teacher should look at (``review``):
+
+- ``lesson.yaml``: metadata; the date as given, or found in the text (a written date), and said so;
+- ``article.ar.txt``: the article verbatim (only line endings and a byte-order mark normalised, and said so);
+- ``sentences.yaml``: paragraphs split into sentences by the quote-aware splitter; each vocalized by
+  text2tashkeel's ``rawi-ensemble`` model, with libtashkeel (dengjen-tashkeel-py) as a second opinion: the words
+  where they disagree are flagged, and the second reading kept; the translation left empty with a word-by-word
+  hint from the lexicon (no offline Arabic→English translator exists: none is faked);
+- ``words.yaml``: every word drafted by :func:`helpers.authoring.words.draft_words`;
+- ``glossary.yaml``: candidates (the text's content words, by lemma, ranked for a B1-B2 reader);
+- ``quiz.yaml``: what can be made honestly from the text: a cloze on a glossary word in its own sentence, a
+  vocabulary matching, and the dating expressions the kit can resolve;
+- ``timeline.yaml``: one stub per dating expression, resolved against the article date, ``source: the article``.
+
+Nothing opens a network connection. The report says where the time went.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from helpers.authoring import analysers
+from helpers.authoring.words import NO_GLOSS, draft_words, words_yaml
+from helpers.lesson.paths import write_atomically
+from helpers.study.dates import MONTHS, WEEKDAYS, UnknownExpression, resolve
+from helpers.text.arabic import split_sentences, strip_tashkeel, tokenize
+from helpers.text.translit import transliterate
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+__all__ = ["BuildReport", "NewLessonError", "new_lesson", "second_opinion"]
+
+#: Parts of speech a glossary candidate may have.
+CONTENT_POS = ("noun", "verb", "adjective", "verbal-noun", "participle", "adverb")
+#: How many glossary candidates a new lesson gets.
+CANDIDATES = 30
+_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+class NewLessonError(ValueError):
+    """The lesson cannot be made as asked; the message says why and what to do."""
+
+    def _render_traceback_(self) -> list[str]:
+        return [str(self)]
+
+
+@dataclass
+class BuildReport:
+    """What :func:`new_lesson` made: the folder, counts, the drafts to check, and the time of each stage."""
+
+    folder: Path
+    sentences: int = 0
+    words: int = 0
+    flagged_words: int = 0
+    candidates: int = 0
+    quiz_items: int = 0
+    events: int = 0
+    notes: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        stages = ", ".join(f"{name} {sec:.1f} s" for name, sec in self.seconds.items())
+        lines = [
+            f"{self.folder}: a draft lesson — {self.sentences} sentences, {self.words} words "
+            f"({self.flagged_words} where the two vocalizers disagree), {self.candidates} glossary candidates, "
+            f"{self.quiz_items} quiz drafts, {self.events} timeline stubs.",
+            *self.notes,
+            f"Time: {stages}.",
+            "Every record is a draft (status: draft) until a teacher checks it; learners see drafts marked "
+            "as not yet checked. `khabar validate` counts them.",
+        ]
+        return "\n".join(lines)
+
+
+@dataclass
+class _Timer:
+    seconds: dict[str, float]
+
+    def run(self, name: str, step: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        try:
+            return step()
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+# -- the text -------------------------------------------------------------------------------------------------
+
+
+def _normalised(raw: bytes) -> tuple[str, list[str]]:
+    said = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        said.append("a byte-order mark was removed")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise NewLessonError("the article is not UTF-8 text: save it as UTF-8 and try again") from None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        said.append("Windows or old Mac line endings were made plain newlines")
+    if not text.endswith("\n"):
+        text += "\n"
+    if not any("\u0600" <= ch <= "\u06ff" for ch in text):
+        raise NewLessonError("the article has no Arabic letters")
+    return text, said
+
+
+_WRITTEN_DATE = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})")
+
+
+def _find_date(text: str) -> tuple[dt.date, str] | None:
+    """A calendar date written in the text (e.g. 27 يناير 2026), checked against a weekday written beside it."""
+    found = _WRITTEN_DATE.search(text)
+    if not found:
+        return None
+    day, month, year = int(found.group(1)), MONTHS[found.group(2)], int(found.group(3))
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    before = text[max(0, found.start() - 20) : found.start()]
+    weekday = next((w for w in WEEKDAYS if w in before), None)
+    if weekday is not None and WEEKDAYS[weekday] != date.weekday():
+        return None  # the text contradicts itself: leave the date to the teacher
+    return date, f"Inferred from the date written in the text, «{found.group(0)}»" + (
+        f", which the weekday {weekday} beside it confirms." if weekday else "."
+    )
+
+
+def second_opinion(text: str) -> str | None:
+    """The sentence as libtashkeel (dengjen-tashkeel-py) vocalizes it, or ``None`` if it is not installed."""
+    try:
+        import dengjen_tashkeel_py
+    except ImportError:
+        return None
+    return dengjen_tashkeel_py.tashkeel(text)
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _words_of(text: str) -> list:
+    return [t for t in tokenize(text) if t.kind != "punct"]
+
+
+def _vocalize(sentence: str) -> tuple[str, str | None, list[str]]:
+    """The sentence vocalized (only marks added, never a letter changed), the second reading, and the words where
+    the two disagree (each as "first / second")."""
+    first = analysers.vocalize(sentence)
+    second = second_opinion(sentence)
+    plain = _words_of(sentence)
+    firsts = _words_of(first)
+    seconds = _words_of(second) if second else []
+    out, last, differ = [], 0, []
+    for i, word in enumerate(plain):
+        out.append(sentence[last : word.start])
+        mine = firsts[i].text if i < len(firsts) else word.text
+        other = seconds[i].text if i < len(seconds) else None
+        if strip_tashkeel(mine) != strip_tashkeel(word.text):  # the model changed a letter (a hamza it added)
+            mine = other if other and strip_tashkeel(other) == strip_tashkeel(word.text) else word.text
+        if other is not None and strip_tashkeel(other) == strip_tashkeel(word.text) and _nfc(other) != _nfc(mine):
+            differ.append(f"{mine} / {other}")
+        out.append(mine)
+        last = word.end
+    out.append(sentence[last:])
+    return "".join(out), second, differ
+
+
+# -- glossary candidates, quiz, timeline -----------------------------------------------------------------------
+
+
+def _slug(headword: str, taken: set[str]) -> str:
+    ascii_form = unicodedata.normalize("NFKD", transliterate(headword)).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_form.lower()).strip("-") or "word"
+    slug, n = f"g-{base}", 2
+    while slug in taken:
+        slug, n = f"g-{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def _candidates(sentences: list[dict[str, Any]], words: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Glossary candidates: content words by lemma, ranked by how often the text uses them, then by length."""
+    by_lemma: dict[str, dict[str, Any]] = {}
+    counts: Counter[str] = Counter()
+    for s in sentences:
+        for w in words[s["id"]]:
+            if w["pos"] not in CONTENT_POS or not w.get("root") or len(strip_tashkeel(w["lemma"])) < 3:
+                continue
+            lemma = _nfc(w["lemma"])
+            counts[lemma] += 1
+            entry = by_lemma.setdefault(lemma, {"word": w, "forms": [], "sentences": []})
+            if w["text"] not in entry["forms"]:
+                entry["forms"].append(w["text"])
+            if s["id"] not in entry["sentences"]:
+                entry["sentences"].append(s["id"])
+    ranked = sorted(by_lemma, key=lambda lemma: (-counts[lemma], -len(strip_tashkeel(lemma)), lemma))
+    taken: set[str] = set()
+    entries = []
+    for lemma in ranked[:CANDIDATES]:
+        found = by_lemma[lemma]
+        w = found["word"]
+        review = ["a candidate: keep it or remove it; check headword, gloss and root"]
+        gloss = w["gloss"]
+        if not gloss or gloss == NO_GLOSS:
+            gloss, review = NO_GLOSS, [*review, "no lexicon gloss"]
+        entry: dict[str, Any] = {
+            "id": _slug(lemma, taken),
+            "forms": found["forms"],
+            "headword": lemma,
+            "pos": w["pos"],
+            "gloss": gloss,
+            "sentences": found["sentences"],
+            "root": w["root"],
+        }
+        form = (w.get("features") or {}).get("verb_form")
+        if form and w["pos"] in ("verb", "verbal-noun", "participle"):
+            entry["verb_form"] = form
+        if w["pos"] == "verb":
+            review.append("present tense to add")
+        entry.update(status="draft", review=review)
+        entries.append(entry)
+    return entries
+
+
+def _expressions(sentences: list[dict[str, Any]], date: dt.date) -> list[tuple[str, str, Any]]:
+    """Every dating expression the kit can resolve, as printed, with its sentence: ``(sentence id, text, span)``."""
+    found = []
+    for s in sentences:
+        tokens = _words_of(s["ar"])
+        i = 0
+        while i < len(tokens):
+            hit = None
+            for n in range(min(6, len(tokens) - i), 0, -1):
+                start, end = tokens[i].start, tokens[i + n - 1].end
+                text = s["ar"][start:end]
+                for candidate in (text, text[1:] if text[:1] in "وف" else None):
+                    if not candidate:
+                        continue
+                    try:
+                        hit = (candidate, resolve(candidate, date))
+                    except UnknownExpression:
+                        continue
+                    break
+                if hit:
+                    i += n
+                    break
+            if hit:
+                if hit[1].precision != "day" or hit[0] not in ("اليوم",):  # "today" in a quotation dates nothing
+                    found.append((s["id"], hit[0], hit[1]))
+            else:
+                i += 1
+    return found
+
+
+def _quiz(entries: list[dict[str, Any]], sentences: dict[str, dict[str, Any]], times: list) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    draft = {"status": "draft"}
+    for entry in entries[:5]:
+        sid = entry["sentences"][0]
+        form = next((f for f in entry["forms"] if f in sentences[sid]["ar"].split()), None)
+        if form is None:
+            continue
+        items.append({
+            "id": f"q-cloze-{entry['id'][2:]}", "type": "cloze", "skill": "vocabulary", "difficulty": 1, "points": 1,
+            "prompt": {"ar": "أكملِ الجملةَ بالكلمة الصحيحة.", "en": "Complete the sentence with the right word."},
+            "sentence": sid, "gap": form, "key": [form],
+            "explanation": f"{sid}: {form} — {entry['gloss']}.", "evidence": [sid],
+            **draft, "review": ["a cloze on a glossary candidate: is the gap worth asking? add a word bank"],
+        })  # fmt: skip
+    glossed = [e for e in entries if e["gloss"] != NO_GLOSS][:6]
+    if len(glossed) >= 3:
+        items.append({
+            "id": "q-match-vocabulary", "type": "matching", "skill": "vocabulary", "difficulty": 1,
+            "points": len(glossed),
+            "prompt": {"ar": "صِلْ كلَّ كلمةٍ بمعناها.", "en": "Match each word with its meaning."},
+            "pairs": [{"left": e["headword"], "right": e["gloss"]} for e in glossed],
+            "explanation": "The words are all in the text: " + ", ".join(e["forms"][0] for e in glossed) + ".",
+            "evidence": sorted({e["sentences"][0] for e in glossed}),
+            **draft, "review": ["lexicon glosses: make each the meaning in this text"],
+        })  # fmt: skip
+    seen = set()
+    for sid, text, resolved in times:
+        if text in seen:
+            continue
+        seen.add(text)
+        n = len(seen)
+        labels = _date_choices(resolved)
+        if labels is None:
+            continue
+        right = labels[0]
+        options = sorted(labels, key=lambda label: (len(label) * 7 + sum(map(ord, label))) % 11)
+        items.append({
+            "id": f"q-when-{n}", "type": "single", "skill": "time", "difficulty": 2, "points": 1,
+            "prompt": {"ar": f"ما التاريخ الذي تعنيه عبارة «{text}» في النص؟",
+                       "en": f"Which date does the time expression in {sid} mean?"},
+            "options": [
+                {"id": "abcd"[i], "text": label,
+                 "feedback": f"Right: {resolved.reasoning}" if label == right else
+                 f"Not this one: {resolved.reasoning} That is {right}."}
+                for i, label in enumerate(options)
+            ],
+            "key": "abcd"[options.index(right)],
+            "explanation": f"{right}. {resolved.reasoning}", "evidence": [sid],
+            **draft, "review": ["a time item: check the answer and make the wrong options plausible misreadings"],
+        })  # fmt: skip
+    return items
+
+
+def _date_choices(resolved: Any) -> list[str] | None:
+    """The right date's label first, then three near misses of the same precision (a week or a unit off)."""
+    start = resolved.start
+    if resolved.precision == "day":
+        days = [start + dt.timedelta(days=d) for d in (0, -7, 7, -1)]
+        return [f"{d:%A} {d.day} {d:%B %Y}" for d in days]
+    if resolved.precision == "month":
+        months = [(start.year * 12 + start.month - 1 + k) for k in (0, -1, 1, -12)]
+        return [f"{dt.date(m // 12, m % 12 + 1, 1):%B %Y}" for m in months]
+    if resolved.precision == "year":
+        return [str(start.year + k) for k in (0, -1, 1, -2)]
+    return None
+
+
+def _events(times: list, date: dt.date) -> list[dict[str, Any]]:
+    events, seen = [], set()
+    for sid, text, resolved in times:
+        key = (sid, text)
+        if key in seen:
+            continue
+        seen.add(key)
+        start = resolved.start
+        date_text = {"day": start.isoformat(), "month": f"{start:%Y-%m}", "year": f"{start:%Y}"}.get(
+            resolved.precision, start.isoformat()
+        )
+        precision = resolved.precision if resolved.precision in ("day", "month", "year") else "range"
+        event: dict[str, Any] = {
+            "id": f"e-{sid}-{len(events) + 1}",
+            "date": date_text,
+            "precision": precision,
+        }
+        if precision == "range":
+            event["end"] = resolved.end.isoformat()
+        event.update({
+            "approximate": resolved.approximate,
+            "label": {"ar": text, "en": f"What happens then, in {sid} (to describe)"},
+            "category": "other", "in_article": True, "sentences": [sid], "expression": text,
+            "source": "the article", "confidence": "medium",
+            "verify": f"Resolved from «{text}» against the article date {date.isoformat()}: {resolved.reasoning}",
+            "status": "draft", "review": ["say what happened, and its category"],
+        })  # fmt: skip
+        events.append(event)
+    return events
+
+
+# -- writing --------------------------------------------------------------------------------------------------
+
+
+def _dump(data: Any, header: str) -> str:
+    import yaml
+
+    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110)
+
+
+def new_lesson(
+    article: bytes,
+    lesson_id: str,
+    root: Path,
+    *,
+    date: dt.date | None = None,
+    title_en: str | None = None,
+    level: str = "B1",
+    overwrite: bool = False,
+) -> BuildReport:
+    """Draft a lesson from the article's bytes into ``root / lesson_id`` (see the module's docstring)."""
+    if not _ID.fullmatch(lesson_id):
+        raise NewLessonError(f"{lesson_id!r} is not a lesson id: use lowercase letters, digits and hyphens")
+    folder = root / lesson_id
+    if folder.exists() and not overwrite:
+        raise NewLessonError(f"{folder} exists already; choose another id (or --force to replace its files)")
+    report = BuildReport(folder)
+    timer = _Timer(report.seconds)
+    text, said = _normalised(article)
+    if said:
+        report.notes.append("The article was kept verbatim except: " + "; ".join(said) + ".")
+    if date is None:
+        found = _find_date(text)
+        if found is None:
+            raise NewLessonError(
+                "the article's date is not written in it: give it with --date YYYY-MM-DD (the kit never guesses one)"
+            )
+        date, how = found
+    else:
+        how = "Given by the teacher when the lesson was made (khabar new --date)."
+
+    paragraphs, sentences = [], []
+    for p_index, line in enumerate((ln.strip() for ln in text.splitlines() if ln.strip()), start=1):
+        pid = f"p{p_index:02d}"
+        entries = []
+        for s_index, span in enumerate(split_sentences(line), start=1):
+            sentence = {"id": f"{pid}-s{s_index}", "ar": span.text}
+            entries.append(sentence)
+            sentences.append(sentence)
+        paragraphs.append({"id": pid, "sentences": entries})
+
+    flagged = 0
+    for s in sentences:
+        vocalized, second, differ = timer.run("vocalizing", lambda s=s: _vocalize(s["ar"]))
+        s["ar_vocalized"] = vocalized
+        s["en"] = ""
+        review = ["translation missing", "vocalization drafted by text2tashkeel"]
+        if differ:
+            flagged += len(differ)
+            review.insert(0, f"the two vocalizers disagree on {len(differ)} word(s): " + "; ".join(differ))
+            s["second_opinion"] = second
+        s["status"], s["review"] = "draft", review
+
+    words: dict[str, list[dict[str, Any]]] = {}
+    for s in sentences:
+        words[s["id"]] = timer.run("analysing words", lambda s=s: draft_words(s["ar"], s["ar_vocalized"]))
+        s["en_hint"] = " · ".join(w["gloss"] for w in words[s["id"]] if w["gloss"] != NO_GLOSS) or None
+
+    entries = timer.run("glossary", lambda: _candidates(sentences, words))
+    linked = {(e["headword"], e["pos"]): e["id"] for e in entries}
+    for records in words.values():
+        for w in records:
+            entry_id = linked.get((_nfc(w["lemma"]), w["pos"]))
+            if entry_id is not None and w.get("root"):
+                w["entry"] = entry_id
+    times = timer.run("dates", lambda: _expressions(sentences, date))
+    by_id = {s["id"]: s for s in sentences}
+    items = _quiz(entries, by_id, times)
+    events = _events(times, date)
+
+    first = sentences[0]["ar"]
+    place = re.match(r"^([^\s،,-]+)\s*[-–—]\s", first)
+    meta = {
+        "id": lesson_id,
+        "title": {"ar": " ".join(first.split()[:8]) + (" …" if len(first.split()) > 8 else ""),
+                  "en": title_en or "(title to write)"},
+        "date": date.isoformat(),
+        "date_inferred": how,
+        "level": level,
+        "place": {"ar": place.group(1) if place else "(المكان)", "en": "(place to write)"},
+        "topics": [],
+        "source": {"description": "An Arabic article given to khabar new; say where it comes from.",
+                   "outlet": None, "url": None, "language": "ar"},
+        "licence": {"article": "Unknown: check the article's licence before sharing the lesson.",
+                    "materials": "Drafts made by khabar new; the teacher's licence once checked."},
+        "article": "article.ar.txt",
+    }  # fmt: skip
+    files = {
+        "lesson.yaml": _dump(meta, "# Lesson metadata (a draft made by khabar new). Field reference: "
+                             "materials/README.md\n"),
+        "article.ar.txt": text,
+        "sentences.yaml": _dump({"paragraphs": paragraphs}, "# Sentences: drafts to check. Field reference: "
+                                "materials/README.md\n"),
+        "words.yaml": words_yaml([(s["id"], words[s["id"]]) for s in sentences],
+                                 header="# Every word, drafted by the offline analysers: check each record.\n"),
+        "glossary.yaml": _dump({"entries": entries}, "# Glossary candidates: keep, fix or remove each.\n"),
+    }  # fmt: skip
+    if items:
+        files["quiz.yaml"] = _dump({"items": items}, "# Quiz drafts made from the text.\n")
+    if events:
+        files["timeline.yaml"] = _dump({"events": events}, "# Timeline stubs from the text's dating expressions.\n")
+    for name, content in files.items():
+        write_atomically(folder / name, lambda tmp, content=content: tmp.write_text(content, encoding="utf-8"))
+    report.sentences = len(sentences)
+    report.words = sum(len(w) for w in words.values())
+    report.flagged_words = flagged
+    report.candidates, report.quiz_items, report.events = len(entries), len(items), len(events)
+    return report
