@@ -14,6 +14,12 @@ Targets
   4. grading one typed answer (helpers.grade_text, a mix of cases): per answer   <= 0.1 ms
   5. in JupyterLab (headless Chromium): open a notebook and run it until all its widgets are drawn,
      vs the same for an empty notebook   <= 2 (skipped, with a message, without Chromium)
+  6. the reading view with its word cards: one sentence <= 100 ms; the article's HTML <= 400 KB
+  7. khabar new on the bare text of the built-in article, compared with the checked lesson: vocalization letter
+     error <= 2% (<= 0.8% without the last letter of each word, where case endings sit), lemma and root agreement
+     with the checked word layer >= 93%, recall of the checked glossary among the candidates >= 70%, every dating
+     expression the timeline uses found; <= 20 s and <= 1.5 GB peak, models loaded cold; and the time per
+     1,000 words of a longer input
 """
 
 from __future__ import annotations
@@ -324,6 +330,113 @@ def bench_reading() -> bool:
     return ok
 
 
+def _letter_marks(text: str) -> list[tuple[str, str, bool]]:
+    """(letter, its marks sorted, whether it ends a word) for every letter of a vocalized text."""
+    from helpers.text.chars import STRIPPABLE_MARKS
+
+    marks = set(STRIPPABLE_MARKS)
+    out: list[list] = []
+    for ch in text:
+        if ch in marks and out:
+            out[-1][1] += ch
+        else:
+            out.append([ch, ""])
+    return [(c, "".join(sorted(m)), i + 1 == len(out) or not out[i + 1][0].isalpha())
+            for i, (c, m) in enumerate(out) if c.isalpha()]  # fmt: skip
+
+
+def _build(article: Path, lesson_id: str, out: Path, date: str) -> tuple[float, float]:
+    """Run ``khabar new`` in a fresh process: its wall time and peak memory (GB)."""
+    import resource
+
+    start = time.perf_counter()
+    subprocess.run([str(Path(PY).with_name("khabar")), "new", str(article), "--id", lesson_id, "--out", str(out),
+                    "--date", date], check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 / 1024  # kB -> GB (the largest child)
+    return seconds, peak
+
+
+def bench_builder() -> bool:
+    """khabar new on the built-in article's bare text, against the checked lesson (see the module's docstring)."""
+    sys.path.insert(0, str(ROOT))
+    import unicodedata
+
+    import helpers
+    from helpers.text.arabic import strip_tashkeel
+
+    checked = helpers.load_lesson()
+    nfc = lambda text: unicodedata.normalize("NFC", text)  # noqa: E731
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        article = tmp_path / "article.txt"
+        article.write_text("\n".join(p.text for p in checked.paragraphs) + "\n", encoding="utf-8")
+        seconds, peak = _build(article, "rebuilt", tmp_path, checked.info.date.isoformat())
+        built = helpers.load_lesson(tmp_path / "rebuilt")
+        longer = tmp_path / "longer.txt"
+        longer.write_text(article.read_text(encoding="utf-8") * 4, encoding="utf-8")
+        long_seconds, _ = _build(longer, "longer", tmp_path, checked.info.date.isoformat())
+        long_words = sum(len(s.words) for s in helpers.load_lesson(tmp_path / "longer").sentences)
+    letters = errors = inner = inner_errors = 0
+    ours = "".join(s.ar_vocalized + " " for s in built.sentences)
+    theirs = "".join(s.ar_vocalized + " " for s in checked.sentences)
+    for (_, ma, end), (_, mb, _) in zip(_letter_marks(ours), _letter_marks(theirs), strict=False):
+        letters += 1
+        errors += ma != mb
+        if not end:
+            inner += 1
+            inner_errors += ma != mb
+    pairs = [(b, c) for bs, cs in zip(built.sentences, checked.sentences, strict=False)
+             for b, c in zip(bs.words, cs.words, strict=False) if c.pos != "numeral"]  # fmt: skip
+    lemma = sum(nfc(b.lemma) == nfc(c.lemma) for b, c in pairs) / len(pairs)
+    lemma_letters = sum(strip_tashkeel(b.lemma) == strip_tashkeel(c.lemma) for b, c in pairs) / len(pairs)
+    root = sum((b.root or None) == (c.root or None) for b, c in pairs) / len(pairs)
+    candidates = {strip_tashkeel(e.headword) for e in built.glossary}
+    singles = [e for e in checked.glossary if e.pos not in ("phrase", "proper-noun")]
+    recall = sum(strip_tashkeel(e.headword) in candidates for e in singles) / len(singles)
+    from helpers.study.dates import UnknownExpression, resolve
+
+    def calendar(expression: str) -> bool:  # a time expression (يوم الثلاثاء, منذ 16 عاما), not a named event
+        try:
+            resolve(expression, checked.info.date)
+        except UnknownExpression:
+            return False
+        return True
+
+    used = {e.expression for e in checked.timeline if e.in_article and e.expression}
+    wanted = {x for x in used if calendar(x)}
+    found = {e.expression for e in built.timeline}
+    dated = len(wanted & found)
+    named = len(used - wanted)
+    rows = [
+        ("vocalization: letters with other marks", errors / letters, "<=", 0.02),
+        ("  without each word's last letter", inner_errors / inner, "<=", 0.008),
+        ("lemma, exactly as checked", lemma, ">=", 0.93),
+        ("  the lemma's letters", lemma_letters, ">=", 0.93),
+        ("root", root, ">=", 0.93),
+        (f"glossary recall ({len(singles)} single-word entries)", recall, ">=", 0.70),
+        (f"time expressions found ({dated} of {len(wanted)})", dated / max(1, len(wanted)), ">=", 1.0),
+    ]
+    ok = True
+    for name, value, op, target in rows:
+        good = value <= target if op == "<=" else value >= target
+        ok &= good
+        print(f"{'khabar new: ' + name:<60} {100 * value:7.1f} %  (target {op} {100 * target:g} %) "
+              f"{'ok' if good else 'MISSES TARGET'}")  # fmt: skip
+    fast = seconds <= 20 and peak <= 1.5
+    print(f"{'khabar new on the article, cold (models loaded)':<60} {seconds:7.1f} s, {peak:.2f} GB peak  "
+          f"(target <= 20 s, <= 1.5 GB) {'ok' if fast else 'OVER TARGET'}")  # fmt: skip
+    print(
+        f"{'khabar new: named events the timeline dates from outside the text':<60} {named:7d}  (not drafted: "
+        "their dates are not in the text)"
+    )
+    print(
+        f"{f'khabar new on a longer text ({long_words} words)':<60} {1000 * long_seconds / long_words:7.1f} s "
+        "per 1,000 words (cold)"
+    )
+    return ok and fast
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15, help="repetitions of the quick measures (default 15)")
@@ -334,7 +447,14 @@ def main() -> int:
     if shutil.which("git") and (ROOT / ".git").exists():
         rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
         print(f"Khabar benchmark at {rev.stdout.strip() or 'uncommitted tree'}, Python {sys.version.split()[0]}")
-    results = [bench_import(args.runs), bench_search(), bench_grading(), bench_reading(), bench_nbval(args.nbval_runs)]
+    results = [
+        bench_import(args.runs),
+        bench_search(),
+        bench_grading(),
+        bench_reading(),
+        bench_builder(),
+        bench_nbval(args.nbval_runs),
+    ]
     if not args.no_browser:
         results.append(bench_browser(args.browser_runs))
     return 0 if all(results) else 1

@@ -255,14 +255,17 @@ def _new(args: argparse.Namespace) -> int:
         raise Failure(EXIT_PROBLEMS, f"khabar new: {terminal_text(str(exc))}") from None
     except AnalyserMissing as exc:
         raise Failure(EXIT_PROBLEMS, f"khabar new: {exc}") from None
-    _say(terminal_text(report.summary()))
+    _say(*report.summary().splitlines())
     try:
         load_lesson(report.folder)
     except LessonError as exc:  # a draft the checks refuse is a bug of the builder: say so, keep the files
         _say(*_lesson_problems(exc), err=True)
         _say(f"khabar new: the draft in {report.folder} does not pass khabar validate (please report it)", err=True)
         return EXIT_INTERNAL
-    _say(f"Next: check the drafts (notebook 06_author, or the files), then `khabar validate {args.id} --strict`.")
+    _say(
+        f"Next: check the drafts in {report.folder} (each says in review what to look at; mark it status: checked), "
+        f"then `khabar validate {args.id} --strict`."
+    )
     return EXIT_OK
 
 

@@ -101,8 +101,8 @@ def lexicon_readings(word: str) -> list[dict[str, str]]:
             elif glosses:  # the longest gloss that is not a suffix's grammar note ("[fem.sg.]")
                 words = [g for g in glosses if not g.startswith("[")]
                 stem_gloss = max(words, key=len) if words else ""
-            if "<" in stem_gloss or ">" in stem_gloss:  # a template such as "he/it <verb>", not a meaning
-                stem_gloss = ""
+            if "<" in stem_gloss or ">" in stem_gloss or not re.search("[A-Za-z]", stem_gloss):
+                stem_gloss = ""  # a template such as "he/it <verb>" or a placeholder ("___"), not a meaning
             lemma = re.sub(r"_\d+$", "", found.group("lemma"))
             readings.append(
                 {

@@ -33,7 +33,8 @@ from helpers.authoring import analysers
 from helpers.authoring.words import NO_GLOSS, draft_words, words_yaml
 from helpers.lesson.paths import write_atomically
 from helpers.study.dates import MONTHS, WEEKDAYS, UnknownExpression, resolve
-from helpers.text.arabic import split_sentences, strip_tashkeel, tokenize
+from helpers.text.arabic import split_sentences, strip_tashkeel, tokenize, whole_word_spans
+from helpers.text.folding import folded_text
 from helpers.text.translit import transliterate
 
 TYPE_CHECKING = False
@@ -44,8 +45,8 @@ __all__ = ["BuildReport", "NewLessonError", "new_lesson", "second_opinion"]
 
 #: Parts of speech a glossary candidate may have.
 CONTENT_POS = ("noun", "verb", "adjective", "verbal-noun", "participle", "adverb")
-#: How many glossary candidates a new lesson gets.
-CANDIDATES = 30
+#: How many glossary candidates a new lesson gets, at most (a teacher keeps or removes each).
+CANDIDATES = 200
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
@@ -209,6 +210,13 @@ def _candidates(sentences: list[dict[str, Any]], words: dict[str, list[dict[str,
             if s["id"] not in entry["sentences"]:
                 entry["sentences"].append(s["id"])
     ranked = sorted(by_lemma, key=lambda lemma: (-counts[lemma], -len(strip_tashkeel(lemma)), lemma))
+    order = [s["id"] for s in sentences]
+    # Every sentence where a form occurs as whole words, as the glossary's own check finds them.
+    folded = {s["id"]: folded_text(s["ar"]) for s in sentences}
+
+    def where(forms: list[str]) -> list[str]:
+        return [sid for sid in order if any(whole_word_spans(folded[sid], folded_text(f)) for f in forms)]
+
     taken: set[str] = set()
     entries = []
     for lemma in ranked[:CANDIDATES]:
@@ -224,7 +232,7 @@ def _candidates(sentences: list[dict[str, Any]], words: dict[str, list[dict[str,
             "headword": lemma,
             "pos": w["pos"],
             "gloss": gloss,
-            "sentences": found["sentences"],
+            "sentences": where(found["forms"]) or found["sentences"],
             "root": w["root"],
         }
         form = (w.get("features") or {}).get("verb_form")

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from helpers.authoring import analysers
 from helpers.lesson.model import GlossaryEntry
 from helpers.lesson.word_checks import stem_ending_cluster
+from helpers.study.dates import WEEKDAYS
 from helpers.study.glossing import gloss_spans
 from helpers.text.arabic import strip_tashkeel, tokenize
 from helpers.text.chars import STRIPPABLE_MARKS
@@ -213,6 +214,37 @@ def _features(analysis: Any, inflection: Any, pos: str) -> dict[str, str]:
     return features
 
 
+def _an(vocalized: str) -> str:
+    """أن is أَنْ before a verb and أَنَّ before a noun: the vocalization tells."""
+    return "أَنَّ" if "\u0651" in vocalized else "أَنْ"
+
+
+#: Closed-class words by their bare stem: (lemma, part of speech). Checked by hand; no root.
+FUNCTION_WORDS: dict[str, tuple[Any, str]] = {
+    "في": ("فِي", "preposition"), "من": ("مِنْ", "preposition"), "على": ("عَلَى", "preposition"),
+    "إلى": ("إِلَى", "preposition"), "عن": ("عَنْ", "preposition"), "منذ": ("مُنْذُ", "preposition"),
+    "حتى": ("حَتَّى", "preposition"), "إن": ("إِنَّ", "particle"), "أن": (_an, "particle"),
+    "لكن": ("لَكِنَّ", "particle"), "لم": ("لَمْ", "particle"), "لن": ("لَنْ", "particle"), "قد": ("قَدْ", "particle"),
+    "لا": ("لَا", "particle"), "ما": ("مَا", "particle"), "كما": ("كَمَا", "particle"), "بل": ("بَلْ", "conjunction"),
+    "ثم": ("ثُمَّ", "conjunction"), "أو": ("أَوْ", "conjunction"), "هذا": ("هَذَا", "demonstrative"),
+    "هذه": ("هَذَا", "demonstrative"), "ذلك": ("ذَلِكَ", "demonstrative"), "تلك": ("تِلْكَ", "demonstrative"),
+    "الذي": ("الَّذِي", "relative"), "التي": ("الَّتِي", "relative"), "الذين": ("الَّذِي", "relative"),
+    "هو": ("هُوَ", "pronoun"), "هي": ("هِيَ", "pronoun"), "هم": ("هُمْ", "pronoun"), "نحن": ("نَحْنُ", "pronoun"),
+    "لقد": ("لَقَدْ", "particle"), "أيضا": ("أَيْضًا", "adverb", "أ ي ض"), "أيضًا": ("أَيْضًا", "adverb", "أ ي ض"),
+}  # fmt: skip
+
+
+def _is_name(bare: str) -> bool:
+    """The lexicon's first reading of the word is a proper noun (غزة, كازاخستان, إسرائيل)."""
+    try:
+        readings = analysers.lexicon_readings(bare)
+    except analysers.AnalyserMissing:
+        raise
+    except Exception:
+        return False
+    return bool(readings) and "NOUN_PROP" in readings[0]["pos"].split("+")[0]
+
+
 def _gloss(lemma: str | None, bare: str) -> str:
     """The lexicon's gloss for the reading whose lemma matches farahidi's (by its letters), else ''."""
     try:
@@ -301,13 +333,36 @@ def draft_words(
         says_article = any("التعريف" in (a.description or "") for a in (analysis.proclitics if analysis else ()))
         segments = segment(p.text, v.text, before, after, says_article)
         root = (result.root if result is not None else None) or (analysis.root if analysis is not None else None)
+        if not root and lemma:  # analyze_text sometimes gives none: another reading with the same lemma may
+            root = next((a.root for a in analyses if a.lemma == lemma and a.root), None)
         if root and " " not in root:
             root = " ".join(root.replace("ء", "أ")) if len(root) <= 4 else None  # hamza written أ, as in glossaries
+        if root and lemma and root.startswith("ت ") and _bare(lemma).startswith("ات") and "\u0651" in lemma[:4]:
+            root = "و " + root[2:]  # form VIII of a root with و: اتَّفَقَ is و ف ق (the و assimilated to the ت)
+        conj = [s for s in segments if s["kind"] == "conjunction"]
+        rest = "".join(_bare(s["text"]) for s in segments if s["kind"] != "conjunction")
+        whole = FUNCTION_WORDS.get(rest)
+        if whole is not None and len(segments) > len(conj) + 1:  # كما, لقد: one word, not ك + ما, ل + قد
+            voiced = "".join(s["vocalized"] for s in segments if s["kind"] != "conjunction")
+            printed = "".join(s["text"] for s in segments if s["kind"] != "conjunction")
+            segments = [*conj, {"text": printed, "vocalized": voiced, "kind": "stem"}]
+        stem = segments[[s["kind"] for s in segments].index("stem")]
+        closed = FUNCTION_WORDS.get(_bare(stem["text"]))
+        if closed is not None:  # a closed-class word: its dictionary form from the table
+            lemma = closed[0](stem["vocalized"]) if callable(closed[0]) else closed[0]
+            pos, root = closed[1], (closed[2] if len(closed) > 2 else None)
+        elif (
+            not any(s["kind"] == "article" for s in segments)
+            and _bare(stem["text"]) not in WEEKDAYS
+            and _is_name(_bare(stem["text"]))
+        ) or (result is not None and not result.analyzed):
+            pos, root = "proper-noun", None
+            review.append("a proper name? check its vocalization and that it has no root")
         record: dict[str, Any] = {
             "text": p.text,
             "vocalized": v.text,
             "segments": segments,
-            "lemma": lemma or _bare(segments[[s["kind"] for s in segments].index("stem")]["text"]),
+            "lemma": lemma or _bare(stem["text"]),
         }
         if pos == "verb":
             record["present"] = None
@@ -320,7 +375,7 @@ def draft_words(
             review.append("not in the analyser's lexicon (a foreign name?)")
         record["pos"] = pos
         record["features"] = _features(analysis, inflection, pos)
-        record["gloss"] = _gloss(lemma, _bare(segments[[s["kind"] for s in segments].index("stem")]["text"]))
+        record["gloss"] = _gloss(lemma, _bare(stem["text"]))
         if not record["gloss"]:
             review.append("no lexicon gloss")
             linked = next((s.entry for s in spans if s.entry.id == entry), None)
