@@ -158,6 +158,17 @@ def _words_of(text: str) -> list:
     return [t for t in tokenize(text) if t.kind != "punct"]
 
 
+def _conflict(one: str, other: str) -> bool:
+    """True when two vocalizations of a word give some letter different marks (a letter one leaves bare is not
+    a disagreement: libtashkeel often leaves the last letter unmarked)."""
+    from helpers.authoring.words import clusters
+
+    for a, b in zip(clusters(_nfc(one)), clusters(_nfc(other)), strict=False):
+        if len(a) > 1 and len(b) > 1 and sorted(a[1:]) != sorted(b[1:]):
+            return True
+    return False
+
+
 def _vocalize(sentence: str) -> tuple[str, str | None, list[str]]:
     """The sentence vocalized (only marks added, never a letter changed), the second reading, and the words where
     the two disagree (each as "first / second")."""
@@ -173,7 +184,7 @@ def _vocalize(sentence: str) -> tuple[str, str | None, list[str]]:
         other = seconds[i].text if i < len(seconds) else None
         if strip_tashkeel(mine) != strip_tashkeel(word.text):  # the model changed a letter (a hamza it added)
             mine = other if other and strip_tashkeel(other) == strip_tashkeel(word.text) else word.text
-        if other is not None and strip_tashkeel(other) == strip_tashkeel(word.text) and _nfc(other) != _nfc(mine):
+        if other is not None and strip_tashkeel(other) == strip_tashkeel(word.text) and _conflict(mine, other):
             differ.append(f"{mine} / {other}")
         out.append(mine)
         last = word.end
@@ -380,7 +391,7 @@ def _events(times: list, date: dt.date) -> list[dict[str, Any]]:
 def _dump(data: Any, header: str) -> str:
     import yaml
 
-    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110)
+    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=4096)  # one line a field
 
 
 def new_lesson(
