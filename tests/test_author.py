@@ -40,8 +40,8 @@ def test_drafts_come_riskiest_first(folder):
 
 def test_a_fix_is_written_back_keeping_order_and_comments(folder):
     path = folder / "sentences.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("  - id: p01-s1\n", "  # checked in class\n  - id: p01-s1\n"),
-                    encoding="utf-8")  # fmt: skip
+    text = path.read_text(encoding="utf-8").replace("  - id: p01-s1\n", "  # checked in class\n  - id: p01-s1\n")
+    path.write_text(text, encoding="utf-8")
     review = DraftReview(folder)
     first = review.drafts()[0]
     assert first.path[-1] == 0 and first.label.startswith("p01-s1")
