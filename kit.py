@@ -4,6 +4,7 @@
     python3 kit.py lab       set up (first time) and open the kit in JupyterLab
     python3 kit.py test      set up (first time) and run every test
     python3 kit.py app NOTEBOOK   a notebook as a web app for students (Voilà), e.g. 03_comprehension
+    python3 kit.py lab --lesson ID    (and app NOTEBOOK --lesson ID) every notebook opens lesson ID
     python3 kit.py bench     set up (first time) and print the benchmark ratios
     python3 kit.py screenshots    regenerate the README screenshots (needs Chromium)
     python3 kit.py execute   re-run every notebook top to bottom and save its outputs
@@ -13,6 +14,10 @@ Setting up creates a virtual environment in ``.venv`` inside this folder and
 installs the kit there (never into the system Python). It runs again by
 itself when ``pyproject.toml`` changes. Extra arguments are passed on:
 ``python3 kit.py test -k arabic``, ``python3 kit.py lab --no-browser``.
+
+``--lesson ID`` sets KHABAR_LESSON for the server it starts; the lessons are the
+folders of KHABAR_MATERIALS (os.pathsep-separated, first listed first), then
+the kit's own materials/. ``execute`` and ``test`` always use the built-in lesson.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import venv
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -32,6 +38,8 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / "khabar-setup.stamp"
 START_NOTEBOOK = "notebooks/00_start_here.ipynb"
+#: The settings that choose the lesson (see helpers/lesson/loader.py, whose rule lessons() follows).
+LESSON_ENV, MATERIALS_ENV = "KHABAR_LESSON", "KHABAR_MATERIALS"
 
 
 def say(message: str) -> None:
@@ -81,8 +89,67 @@ def hand_over(cmd: list[str], env: dict[str, str] | None = None) -> None:
 
 
 def test_env() -> dict[str, str]:
-    # Deterministic outputs for nbval: same hash seed in the test process and kernels.
-    return {**os.environ, "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg"}
+    # Deterministic outputs for nbval: same hash seed in the test process and kernels, and the built-in lesson
+    # (the saved outputs are that lesson's), whatever lesson the shell has chosen.
+    kept = {k: v for k, v in os.environ.items() if k not in (LESSON_ENV, MATERIALS_ENV)}
+    return {**kept, "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg"}
+
+
+def lessons(environ: Mapping[str, str] = os.environ) -> list[str]:
+    """Ids of the lessons the kit finds, as ``helpers.list_lessons()`` does (a test keeps the two alike): the
+    folders holding a lesson.yaml in each folder of KHABAR_MATERIALS, then in the kit's own materials/."""
+    found = set()
+    for root in [*_materials(environ), ROOT / "materials"]:
+        try:
+            found |= {p.name for p in root.iterdir() if (p / "lesson.yaml").is_file()} if root.is_dir() else set()
+        except OSError:
+            continue
+    return sorted(found)
+
+
+def _materials(environ: Mapping[str, str]) -> list[Path]:
+    """The folders of KHABAR_MATERIALS, made absolute (the server's notebooks run in another folder)."""
+    parts = environ.get(MATERIALS_ENV, "").split(os.pathsep)
+    return [Path(p.strip()).expanduser().resolve() for p in parts if p.strip()]
+
+
+def take_lesson(args: list[str], environ: Mapping[str, str] = os.environ) -> tuple[dict[str, str], list[str]]:
+    """Take ``--lesson ID`` (or ``--lesson=ID``) out of the arguments: the environment for the server (KHABAR_LESSON
+    set to ID; KHABAR_MATERIALS with absolute paths), and the arguments left to pass on.
+
+    ID is a lesson id or the path of a lesson folder; without ``--lesson``, KHABAR_LESSON is kept as it is. A lesson
+    the kit cannot find ends the kit with one line that lists the lessons, before anything starts.
+    """
+    rest, given = [], None
+    words = iter(args)
+    for word in words:
+        if word == "--lesson":
+            given = next(words, "")
+        elif word.startswith("--lesson="):
+            given = word.removeprefix("--lesson=")
+        else:
+            rest.append(word)
+    env = dict(environ)
+    if environ.get(MATERIALS_ENV, "").strip():
+        env[MATERIALS_ENV] = os.pathsep.join(str(p) for p in _materials(environ))
+    chosen, source = (given, "--lesson") if given is not None else (environ.get(LESSON_ENV, ""), LESSON_ENV)
+    if given is None and not chosen.strip():
+        return env, rest  # the built-in lesson
+    known = lessons(environ)
+    listed = ", ".join(known) or "none"
+    chosen = chosen.strip()
+    if not chosen or chosen.startswith("-"):
+        sys.exit(f"kit.py: --lesson needs a lesson id (the lessons: {listed})")
+    folder = Path(chosen).expanduser()
+    if chosen not in known and folder.is_dir() and (folder / "lesson.yaml").is_file():
+        chosen = str(folder.resolve())  # a lesson folder of its own, by a path that must hold in another folder
+    elif chosen not in known:
+        sys.exit(
+            f"kit.py: {source} names no lesson: {chosen!r} (the lessons: {listed}); "
+            f"add a folder of lessons to {MATERIALS_ENV}, or give a lesson folder's path"
+        )
+    env[LESSON_ENV] = chosen
+    return env, rest
 
 
 def main(argv: list[str]) -> None:
@@ -92,18 +159,21 @@ def main(argv: list[str]) -> None:
         return
     if command not in ("lab", "test", "bench", "execute", "setup", "app", "screenshots"):
         sys.exit(f"kit.py: unknown command {command!r}\n{__doc__}")
+    lesson_env: dict[str, str] | None = None
+    if command in ("lab", "app"):  # checked before the set-up, which may take minutes
+        lesson_env, extra = take_lesson(extra)
     setup()
     if command == "lab":
         as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
         where = [f"--ServerApp.root_dir={ROOT}", f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}"]
-        hand_over([str(BIN / "jupyter"), "lab", *where, *as_root, *extra])
+        hand_over([str(BIN / "jupyter"), "lab", *where, *as_root, *extra], env=lesson_env)
     elif command == "test":
         hand_over([str(PYTHON), "-m", "pytest", *extra], env=test_env())
     elif command == "app":
         if not extra:
             sys.exit("kit.py app: which notebook? e.g. python3 kit.py app 03_comprehension")
         name = extra[0].removesuffix(".ipynb")
-        hand_over([str(BIN / "voila"), f"notebooks/{name}.ipynb", *extra[1:]])
+        hand_over([str(BIN / "voila"), f"notebooks/{name}.ipynb", *extra[1:]], env=lesson_env)
     elif command == "screenshots":
         env = {**test_env(), "KHABAR_UPDATE_SCREENSHOTS": "1"}
         hand_over([str(PYTHON), "-m", "pytest", "tests/browser", "-o", "addopts=-p no:cacheprovider", *extra], env=env)

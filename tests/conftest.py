@@ -15,6 +15,9 @@ os.environ.setdefault("KHABAR_CACHE_DIR", tempfile.mkdtemp(prefix="khabar-test-c
 os.environ["KHABAR_DATA_DIR"] = tempfile.mkdtemp(prefix="khabar-test-data-")
 # ... and what notebooks write (worksheets, exports) lands in a scratch folder, not in notebooks/.
 os.environ["KHABAR_OUTPUT_DIR"] = tempfile.mkdtemp(prefix="khabar-test-output-")
+# ... and they open the kit's own lessons only, whatever lesson the shell chose: the saved outputs are the built-in's.
+os.environ.pop("KHABAR_LESSON", None)
+os.environ.pop("KHABAR_MATERIALS", None)
 
 from hypothesis import settings
 

@@ -31,6 +31,9 @@ from pathlib import Path
 
 from helpers.authoring import analysers
 from helpers.authoring.words import NO_GLOSS, draft_words, words_yaml
+from helpers.lesson.items.cloze import Cloze
+from helpers.lesson.items.matching import Matching
+from helpers.lesson.items.single import Single
 from helpers.lesson.paths import write_atomically
 from helpers.study.dates import MONTHS, WEEKDAYS, UnknownExpression, resolve
 from helpers.text.arabic import split_sentences, strip_tashkeel, tokenize, whole_word_spans
@@ -169,6 +172,26 @@ def _conflict(one: str, other: str) -> bool:
     return False
 
 
+_VOWELS = set("\u064b\u064c\u064d\u064e\u064f\u0650\u0652")
+
+
+def _with_printed_marks(printed: str, vocalized: str) -> str:
+    """The vocalized word keeping every mark the article prints (a shadda, a tanween a model left out)."""
+    from helpers.authoring.words import clusters
+
+    ours, theirs = clusters(printed), clusters(vocalized)
+    if len(ours) != len(theirs):
+        return vocalized
+    out = []
+    for p, v in zip(ours, theirs, strict=True):
+        kept, model = p[1:], v[1:]
+        if kept:
+            vowel_given = any(ch in _VOWELS for ch in kept)
+            model = "".join(ch for ch in model if ch not in kept and not (vowel_given and ch in _VOWELS))
+        out.append(v[0] + kept + model)
+    return _nfc("".join(out))
+
+
 def _vocalize(sentence: str) -> tuple[str, str | None, list[str]]:
     """The sentence vocalized (only marks added, never a letter changed), the second reading, and the words where
     the two disagree (each as "first / second")."""
@@ -184,6 +207,7 @@ def _vocalize(sentence: str) -> tuple[str, str | None, list[str]]:
         other = seconds[i].text if i < len(seconds) else None
         if strip_tashkeel(mine) != strip_tashkeel(word.text):  # the model changed a letter (a hamza it added)
             mine = other if other and strip_tashkeel(other) == strip_tashkeel(word.text) else word.text
+        mine = _with_printed_marks(word.text, mine)
         if other is not None and strip_tashkeel(other) == strip_tashkeel(word.text) and _conflict(mine, other):
             differ.append(f"{mine} / {other}")
         out.append(mine)
@@ -295,7 +319,7 @@ def _quiz(entries: list[dict[str, Any]], sentences: dict[str, dict[str, Any]], t
         if form is None:
             continue
         items.append({
-            "id": f"q-cloze-{entry['id'][2:]}", "type": "cloze", "skill": "vocabulary", "difficulty": 1, "points": 1,
+            "id": f"q-cloze-{entry['id'][2:]}", "type": Cloze.name, "skill": "vocabulary", "difficulty": 1, "points": 1,
             "prompt": {"ar": "أكملِ الجملةَ بالكلمة الصحيحة.", "en": "Complete the sentence with the right word."},
             "sentence": sid, "gap": form, "key": [form],
             "explanation": f"{sid}: {form} — {entry['gloss']}.", "evidence": [sid],
@@ -304,7 +328,7 @@ def _quiz(entries: list[dict[str, Any]], sentences: dict[str, dict[str, Any]], t
     glossed = [e for e in entries if e["gloss"] != NO_GLOSS][:6]
     if len(glossed) >= 3:
         items.append({
-            "id": "q-match-vocabulary", "type": "matching", "skill": "vocabulary", "difficulty": 1,
+            "id": "q-match-vocabulary", "type": Matching.name, "skill": "vocabulary", "difficulty": 1,
             "points": len(glossed),
             "prompt": {"ar": "صِلْ كلَّ كلمةٍ بمعناها.", "en": "Match each word with its meaning."},
             "pairs": [{"left": e["headword"], "right": e["gloss"]} for e in glossed],
@@ -324,7 +348,7 @@ def _quiz(entries: list[dict[str, Any]], sentences: dict[str, dict[str, Any]], t
         right = labels[0]
         options = sorted(labels, key=lambda label: (len(label) * 7 + sum(map(ord, label))) % 11)
         items.append({
-            "id": f"q-when-{n}", "type": "single", "skill": "time", "difficulty": 2, "points": 1,
+            "id": f"q-when-{n}", "type": Single.name, "skill": "time", "difficulty": 2, "points": 1,
             "prompt": {"ar": f"ما التاريخ الذي تعنيه عبارة «{text}» في النص؟",
                        "en": f"Which date does the time expression in {sid} mean?"},
             "options": [

@@ -55,15 +55,19 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_LESSON",
+    "LESSON_ENV",
     "MATERIALS_ENV",
+    "chosen_lesson",
     "lesson_folder",
     "lesson_title",
     "list_lessons",
     "load_lesson",
     "materials_root",
+    "materials_roots",
 ]
 
 MATERIALS_ENV = "KHABAR_MATERIALS"
+LESSON_ENV = "KHABAR_LESSON"
 DEFAULT_LESSON = "kazakhstan-visa-2026"
 DEFAULT_ARTICLE = "article.ar.txt"
 
@@ -79,38 +83,79 @@ FILES = (
 )
 
 
-def materials_root() -> Path:
-    """Where the lesson folders are: ``$KHABAR_MATERIALS``, the checkout's ``materials/``, or the installed copy."""
-    override = os.environ.get(MATERIALS_ENV)
-    if override:
-        return Path(override).expanduser().resolve()
+def materials_roots() -> list[Path]:
+    """Every folder of lesson folders, in the order a lesson id is looked up.
+
+    First each folder named in ``$KHABAR_MATERIALS`` (several are separated by ``os.pathsep``: ``:`` on Linux and
+    macOS, ``;`` on Windows), in the order given; then the kit's own ``materials/`` (of the checkout, or the copy
+    installed with the package). A folder of ``$KHABAR_MATERIALS`` adds lessons: it hides none of the kit's own,
+    except one with the same id, which the folder listed first provides.
+    """
+    roots: list[Path] = []
+    for part in os.environ.get(MATERIALS_ENV, "").split(os.pathsep):
+        if part.strip():
+            roots.append(Path(part.strip()).expanduser().resolve())
+    roots.append(_own_materials())
+    return list(dict.fromkeys(roots))  # each once, in order
+
+
+def _own_materials() -> Path:
+    """The kit's own lessons: the checkout's ``materials/``, or the copy installed with the package."""
     checkout = Path(__file__).resolve().parents[2] / "materials"
     if checkout.is_dir():
         return checkout
     return Path(__file__).resolve().parents[1] / "_materials"  # installed from a wheel
 
 
+def materials_root() -> Path:
+    """The first folder a lesson id is looked up in: the first of ``$KHABAR_MATERIALS``, else the kit's own
+    ``materials/``. :func:`materials_roots` gives them all."""
+    return materials_roots()[0]
+
+
 def list_lessons(root: Path | None = None) -> list[str]:
-    """Ids of the lessons under the materials folder, sorted."""
-    root = root or materials_root()
+    """Ids of the lessons in ``root``, or in every folder of :func:`materials_roots`, sorted, each once."""
+    roots = [root] if root is not None else materials_roots()
+    return sorted({name for folder in roots for name in _lessons_in(folder)})
+
+
+def _lessons_in(root: Path) -> list[str]:
+    """The lesson folders in one folder: those holding a ``lesson.yaml``."""
     try:
-        return sorted(p.name for p in root.iterdir() if (p / "lesson.yaml").is_file()) if root.is_dir() else []
+        return [p.name for p in root.iterdir() if (p / "lesson.yaml").is_file()] if root.is_dir() else []
     except OSError:  # a folder that cannot be listed holds no lesson the kit can load
         return []
 
 
+def chosen_lesson() -> str:
+    """The lesson a notebook opens: ``$KHABAR_LESSON`` (a lesson id, or a lesson folder's path), else the built-in.
+
+    ``python3 kit.py lab --lesson ID`` sets it for every notebook of the JupyterLab it starts. A kernel reads it
+    when it starts, from the server that started it: setting it inside a running notebook changes no other.
+    """
+    return os.environ.get(LESSON_ENV, "").strip() or DEFAULT_LESSON
+
+
 def lesson_folder(lesson: str | os.PathLike[str] | None = None) -> Path:
-    """Resolve a lesson id, or a path to a lesson folder, to its folder."""
+    """Resolve a lesson id, or a path to a lesson folder, to its folder (``None``: :func:`chosen_lesson`).
+
+    An id is looked up in the folders of :func:`materials_roots` in order: the first that holds a lesson of that
+    name gives it.
+    """
+    chosen = lesson is None
     if lesson is None:
-        lesson = DEFAULT_LESSON
+        lesson = chosen_lesson()
     candidate = Path(lesson)
     if candidate.is_dir():
         return candidate.resolve()
-    folder = materials_root() / str(lesson)
-    if folder.is_dir():
-        return folder
+    folders = [root / str(lesson) for root in materials_roots()]
+    found = next((f for f in folders if os.path.lexists(f / "lesson.yaml")), None)
+    found = found or next((f for f in folders if f.is_dir()), None)  # then lesson.yaml's absence is the problem
+    if found is not None:
+        return found
     known = ", ".join(list_lessons()) or "none"
-    raise LessonError([Problem(str(lesson), None, None, f"no such lesson (lessons available: {known})")])
+    how = f"chosen by {LESSON_ENV}; " if chosen and os.environ.get(LESSON_ENV, "").strip() else ""
+    raise LessonError([Problem(str(lesson), None, None, f"no such lesson ({how}lessons available: {known})")])
 
 
 def lesson_title(lesson: str | os.PathLike[str] | None = None) -> str:

@@ -52,9 +52,17 @@ def user_data_dir() -> Path:
 
 
 def output_dir() -> Path:
-    """Where worksheets and exports are written: ``$KHABAR_OUTPUT_DIR``, else the working folder (a notebook's own)."""
+    """Where worksheets and exports are written: ``$KHABAR_OUTPUT_DIR`` (made if missing), else the working folder
+    (a notebook's own)."""
     override = os.environ.get(OUTPUT_ENV)
-    return Path(override).expanduser() if override else Path(".")
+    if not override:
+        return Path(".")
+    folder = Path(override).expanduser()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # writing there says why, with the file's name
+        pass
+    return folder
 
 
 def write_atomically(path: str | Path, write: Callable[[Path], object]) -> Path:

@@ -41,9 +41,11 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_FOLDER_BYTES",
     "RESULTS_FORMAT",
+    "SAMPLE_CLASS",
     "ClassResults",
     "load_class_results",
     "read_results_file",
+    "sample_class",
 ]
 
 RESULTS_FORMAT = "khabar-results/1"
@@ -54,6 +56,8 @@ MAX_FILE_BYTES = 1_000_000
 #: The most bytes read from one class folder, over all its files.
 MAX_FOLDER_BYTES = 100_000_000
 _MAX_BYTES = MAX_FILE_BYTES  # the name earlier versions used
+#: The folder, inside a lesson's own, of its made-up sample class (optional).
+SAMPLE_CLASS = "sample-class"
 _MAX_REASONS = 3  # schema problems quoted per skipped file
 
 
@@ -216,6 +220,19 @@ def _score(item: QuizItem, result: Any) -> float:
     return min(max(score, 0.0), float(item.points)) if math.isfinite(score) else 0.0
 
 
+def sample_class(lesson: Lesson) -> Path:
+    """The folder of the lesson's made-up sample class, to show what the class view looks like.
+
+    It is ``sample-class/`` in the lesson's folder; a lesson may have none, and then the class view read from this
+    folder says so.
+
+    >>> from helpers import load_lesson
+    >>> sample_class(load_lesson()).name
+    'sample-class'
+    """
+    return lesson.folder / SAMPLE_CLASS
+
+
 def load_class_results(
     lesson: Lesson, folder: str | Path, max_files: int = MAX_FILES, max_bytes: int = MAX_FOLDER_BYTES
 ) -> ClassResults:
@@ -232,6 +249,9 @@ def load_class_results(
     skipped: list[str] = []
     where = Path(folder)
     if not where.is_dir():
+        if where == sample_class(lesson) and not where.exists():
+            why = f"the lesson {lesson.id} has no sample class: give the folder of your class's results files instead"
+            return ClassResults(lesson, [], [why])
         what = "is a file, not a folder" if where.exists() else "no such folder"
         return ClassResults(lesson, [], [f"{folder}: {what}"])
     try:

@@ -38,6 +38,7 @@ __all__ = [
     "root_family",
     "sentence_at_level",
     "shown_word",
+    "word_families",
     "word_tokens",
 ]
 
@@ -208,6 +209,31 @@ def known_share(lesson: Lesson, known: Iterable[str]) -> tuple[int, int]:
 def root_family(lesson: Lesson, root: str) -> list[tuple[str, str, list[str]]]:
     """The lemmas of the text on one root (see :meth:`WordIndex.family`)."""
     return WordIndex(lesson).family(root)
+
+
+def word_families(lesson: Lesson) -> list[tuple[str, list[tuple[str, str, list[str]]]]]:
+    """The roots that two or more different words of the text share, the largest family first (of the same size,
+    the one the text uses first): ``(root, [(lemma, gloss, sentence ids), ...])``.
+
+    From the word layer; a lesson without one: from the glossary's single words (headword, gloss, sentences).
+
+    >>> from helpers import load_lesson
+    >>> root, family = word_families(load_lesson())[0]
+    >>> root, [lemma for lemma, _, _ in family]
+    ('و ق ع', ['وَقَّعَ', 'تَوْقِيع', 'مُتَوَقَّع'])
+    """
+    if any(s.words for s in lesson.sentences):
+        index = WordIndex(lesson)
+        roots = dict.fromkeys(w.root for s in lesson.sentences for w in s.words if w.root)
+        families = [(root, index.family(root)) for root in roots]
+    else:
+        by_root: dict[str, list[tuple[str, str, list[str]]]] = {}
+        for e in lesson.glossary:
+            if e.root and not e.is_phrase:
+                by_root.setdefault(e.root, []).append((e.headword, e.gloss, list(e.sentence_ids)))
+        families = list(by_root.items())
+    ranked = sorted(enumerate(families), key=lambda item: (-len(item[1][1]), item[0]))
+    return [family for _, family in ranked if len(family[1]) > 1]
 
 
 def _folded(text: str) -> str:

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from helpers.lesson.model import Lesson, TimelineEvent
 from helpers.study.dates import UnknownExpression, check_date_answer, resolve
-from helpers.study.timeline import ZOOM, filter_events
+from helpers.study.timeline import filter_events, story_window
 from helpers.text.folding import find_form
 from helpers.views.html import Markup, ar, en, marked, style
 from helpers.views.timeline import event_html, timeline_png
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 __all__ = ["RelativeDates", "TimelineExplorer", "relative_dates_exercise", "timeline_explorer"]
 
 _ALL_TIME = "the whole story"
-_ZOOMED = "Nov 2025 – Dec 2026"
 
 
 class TimelineExplorer(widgets.VBox):
@@ -35,7 +34,10 @@ class TimelineExplorer(widgets.VBox):
                                                  description="Categories")  # fmt: skip
         self.scope = widgets.ToggleButtons(options=[("all", "all"), ("in the article", "article"),
                                                     ("background", "background")], value="all")  # fmt: skip
-        self.span = widgets.ToggleButtons(options=[_ZOOMED, _ALL_TIME], value=_ZOOMED)
+        #: The zoom on the article's own story (see :func:`~helpers.study.timeline.story_window`) and its label.
+        self.window = story_window(lesson)
+        self.zoomed = f"{self.window[0]:%b %Y} – {self.window[1]:%b %Y}"
+        self.span = widgets.ToggleButtons(options=[self.zoomed, _ALL_TIME], value=self.zoomed)
         self.sentence = widgets.Dropdown(
             options=[("—", "")] + [(f"{s.id}: {' '.join(s.ar.split()[:6])} …", s.id) for s in lesson.sentences],
             value="", description="Sentence",
@@ -77,7 +79,7 @@ class TimelineExplorer(widgets.VBox):
 
     @property
     def shown(self) -> list[TimelineEvent]:
-        window = ZOOM if self.span.value == _ZOOMED else None
+        window = self.window if self.span.value == self.zoomed else None
         return filter_events(self.lesson, self.categories.value, self.scope.value, window)
 
     @property
@@ -87,7 +89,7 @@ class TimelineExplorer(widgets.VBox):
 
     def refresh(self, _change: object = None) -> None:
         events = self.shown
-        window = ZOOM if self.span.value == _ZOOMED else None
+        window = self.window if self.span.value == self.zoomed else None
         self.chart.value = timeline_png(self.lesson, events, window, frozenset(self.highlighted))
         self.count.value = f"{len(events)} of {len(self.lesson.timeline)} events shown"
         if self.sentence.value and not self.event.value:
