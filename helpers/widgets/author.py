@@ -14,7 +14,7 @@ import ipywidgets as widgets
 
 from helpers.authoring.review import EDITABLE, Draft, DraftReview
 from helpers.lesson.loader import lesson_folder
-from helpers.views.html import Markup, ar, en, style
+from helpers.views.html import Markup, ar, en, mixed, style
 from helpers.widgets.base import guarded, show_message, status_area
 
 __all__ = ["AuthorView", "author"]
@@ -35,7 +35,7 @@ class AuthorView(widgets.VBox):
         self.fields: dict[str, widgets.Widget] = {}
         self.form = widgets.VBox()
         self.accept_button = widgets.Button(description="Accept: mark checked", button_style="success",
-                                            icon="check")  # fmt: skip
+                                            icon="check", layout=widgets.Layout(width="auto"))  # fmt: skip
         self.accept_button.add_class("khabar-author-accept")
         #: What the view says about the last save (hidden while there is nothing to say).
         self.status = status_area()
@@ -110,7 +110,9 @@ class AuthorView(widgets.VBox):
             return problems
         index = self.choice.value or 0
         self.refresh(keep=index)
-        show_message(self.status, f"Saved and checked: {draft.label}. {len(self._drafts)} drafts left.", error=False)
+        message = Markup("Saved and checked: {} — {}. {} drafts left.").format(draft.file, mixed(draft.label),
+                                                                            len(self._drafts))  # fmt: skip
+        show_message(self.status, message, error=False)
         return []
 
 

@@ -216,3 +216,33 @@ def test_word_cards_work_in_a_saved_page_with_no_kernel(browser, tmp_path):
     word.focus()  # the keyboard reaches every word, and its card
     assert word.locator(".khabar-wcard").is_visible()
     context.close()
+
+
+def test_author_checks_a_draft_lesson(lab, kit_copy, page, tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root, env = kit_copy
+    article = Path(__file__).parents[1] / "data" / "new-article.ar.txt"
+    subprocess.run([sys.executable, "-m", "helpers.cli", "new", str(article), "--id", "difaf-book-fair", "--out",
+                    str(root / "materials"), "--date", "2026-03-15", "--force"], check=True, env=env,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    notebook = json.loads((root / "notebooks" / "06_author.ipynb").read_text(encoding="utf-8"))
+    for cell in notebook["cells"]:  # this copy opens the draft (a teacher would start the kit with --lesson)
+        cell["source"] = [s.replace("helpers.load_lesson()", 'helpers.load_lesson("difaf-book-fair")')
+                          for s in cell["source"]]  # fmt: skip
+    (root / "notebooks" / "06_author_draft.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    open_notebook(page, lab, "06_author_draft", ".khabar-author .khabar-author-accept")
+    p = page.page
+    view = p.locator(".khabar-author").first
+    assert "second vocalizer (libtashkeel)" in view.inner_text()  # the riskiest first: both readings shown
+    assert direction(page, ".khabar-author .khabar-author-ar_vocalized input") == "rtl"
+    view.locator(".khabar-author-en textarea").fill("Amman: the Difaf Cultural Association opened its book fair.")
+    view.locator(".khabar-author-accept").click()
+    p.wait_for_timeout(1500)
+    assert "Saved and checked" in view.inner_text() and "sentences 1/6 checked" in view.inner_text()
+    view.scroll_into_view_if_needed()
+    screenshot(page, "06_author", tmp_path, ".khabar-author")
+    assert page.errors == []
