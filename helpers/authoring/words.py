@@ -214,6 +214,13 @@ def _features(analysis: Any, inflection: Any, pos: str) -> dict[str, str]:
     return features
 
 
+def _citation(vocalized_stem: str) -> str:
+    """A word the analyser does not know, cited as the sentence vocalizes it, without its case ending."""
+    at, marks = stem_ending_cluster(vocalized_stem)
+    kept = "".join(ch for ch in marks if ch not in _ENDING_MARKS)
+    return vocalized_stem[:at] + kept + vocalized_stem[at + len(marks) :]
+
+
 def _an(vocalized: str) -> str:
     """أن is أَنْ before a verb and أَنَّ before a noun: the vocalization tells."""
     return "أَنَّ" if "\u0651" in vocalized else "أَنْ"
@@ -331,6 +338,9 @@ def draft_words(
         before = "".join(_bare(a.form) for a in (analysis.proclitics if analysis else ()) or ())
         after = "".join(_bare(a.form) for a in (analysis.enclitics if analysis else ()) or ())
         says_article = any("التعريف" in (a.description or "") for a in (analysis.proclitics if analysis else ()))
+        if analysis is None and not before and _bare(p.text).startswith(("وال", "ال")) and len(_bare(p.text)) > 5:
+            # a word the analyser does not know (a foreign name, a nisba of one): its article is still an article
+            before, says_article = ("وال" if _bare(p.text).startswith("وال") else "ال"), True
         segments = segment(p.text, v.text, before, after, says_article)
         root = (result.root if result is not None else None) or (analysis.root if analysis is not None else None)
         if not root and lemma:  # analyze_text sometimes gives none: another reading with the same lemma may
@@ -362,7 +372,7 @@ def draft_words(
             "text": p.text,
             "vocalized": v.text,
             "segments": segments,
-            "lemma": lemma or _bare(stem["text"]),
+            "lemma": lemma or _citation(stem["vocalized"]),
         }
         if pos == "verb":
             record["present"] = None
