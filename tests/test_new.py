@@ -70,9 +70,21 @@ def test_dating_expressions_become_timeline_stubs_resolved_against_the_date(buil
     _, lesson = built
     by_expression = {e.expression: e for e in lesson.timeline}
     assert by_expression["يوم الأحد"].start == DATE
-    assert by_expression["يوم الثلاثاء"].start == dt.date(2026, 3, 10)  # a weekday alone: the most recent one
+    # a weekday alone after a verb of what is coming (يلتقي القراء يوم الثلاثاء): the next one, not the last
+    assert by_expression["يوم الثلاثاء"].start == dt.date(2026, 3, 17)
+    assert by_expression["السبت المقبل"].start == dt.date(2026, 3, 21)
+    assert by_expression["الشهر المقبل"].date_text == "2026-04"
     assert by_expression["العام الماضي"].date_text == "2025" and by_expression["العام المقبل"].date_text == "2027"
     assert all(e.source == "the article" and e.verify and e.draft for e in lesson.timeline)
+
+
+def test_next_and_last_weekdays_and_next_month_resolve():
+    from helpers.study.dates import resolve
+
+    assert resolve("السبت المقبل", DATE).start == dt.date(2026, 3, 21)
+    assert resolve("الأحد المقبل", DATE).start == dt.date(2026, 3, 22)  # not the article's own Sunday
+    assert resolve("الأحد الماضي", DATE).start == dt.date(2026, 3, 8)
+    assert resolve("الشهر المقبل", dt.date(2026, 12, 5)).label == "January 2027"
 
 
 def test_glossary_candidates_and_quiz_drafts(built):

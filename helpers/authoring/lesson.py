@@ -20,6 +20,7 @@ Nothing opens a network connection. The report says where the time went.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import time
@@ -280,11 +281,27 @@ def _candidates(sentences: list[dict[str, Any]], words: dict[str, list[dict[str,
     return entries
 
 
-def _expressions(sentences: list[dict[str, Any]], date: dt.date) -> list[tuple[str, str, Any]]:
-    """Every dating expression the kit can resolve, as printed, with its sentence: ``(sentence id, text, span)``."""
+def _coming(records: list[dict[str, Any]], index: int) -> bool:
+    """Whether the verb nearest before word ``index`` speaks of what is coming (imperfect, or with سـ/سوف)."""
+    for record in reversed(records[:index]):
+        if record.get("pos") == "verb":
+            future = any(seg.get("kind") == "future" for seg in record.get("segments", ()))
+            return future or (record.get("features") or {}).get("aspect") == "imperfect"
+    return False
+
+
+def _expressions(
+    sentences: list[dict[str, Any]], date: dt.date, words: dict[str, list[dict[str, Any]]] | None = None
+) -> list[tuple[str, str, Any]]:
+    """Every dating expression the kit can resolve, as printed, with its sentence: ``(sentence id, text, span)``.
+
+    A weekday alone means the most recent such day in a report of what happened; after a verb of what is coming
+    (يلتقي القراء يوم الثلاثاء) it means the next one, and the draft says so.
+    """
     found = []
     for s in sentences:
         tokens = _words_of(s["ar"])
+        records = (words or {}).get(s["id"], [])
         i = 0
         while i < len(tokens):
             hit = None
@@ -303,25 +320,48 @@ def _expressions(sentences: list[dict[str, Any]], date: dt.date) -> list[tuple[s
                     i += n
                     break
             if hit:
-                if hit[1].precision != "day" or hit[0] not in ("اليوم",):  # "today" in a quotation dates nothing
-                    found.append((s["id"], hit[0], hit[1]))
+                text, resolved = hit
+                if resolved.reasoning.startswith("A weekday alone") and _coming(records, i - n):
+                    day = text.removeprefix("يوم ").strip()
+                    forward = resolve(day + " المقبل", date) if resolved.start != date else resolved
+                    resolved = dataclasses.replace(
+                        forward, expression=text,
+                        reasoning="A weekday alone, after a verb of what is coming: the next such day. "
+                        f"(Were it past, it would be {resolved.label}.)",
+                    )  # fmt: skip
+                if resolved.precision != "day" or text not in ("اليوم",):  # "today" in a quotation dates nothing
+                    found.append((s["id"], text, resolved))
             else:
                 i += 1
     return found
 
 
+def _like(forms: list[str], key: str) -> str | None:
+    """The form that fits the gap as the key does: with the article if the key has it, never with a conjunction."""
+    article = key.startswith("ال")
+    for form in forms:
+        if not form.startswith(("و", "ف")) and form.startswith("ال") == article:
+            return form
+    return None
+
+
 def _quiz(entries: list[dict[str, Any]], sentences: dict[str, dict[str, Any]], times: list) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     draft = {"status": "draft"}
-    for entry in entries[:5]:
+    worth = [e for e in entries if e["pos"] in ("verb", "noun", "verbal-noun", "adjective", "participle")
+             and len(strip_tashkeel(e["headword"])) >= 4 and "ال" + strip_tashkeel(e["headword"]) not in WEEKDAYS
+             and strip_tashkeel(e["headword"]) not in WEEKDAYS and e["gloss"] != NO_GLOSS]  # fmt: skip
+    for entry in worth[:5]:
         sid = entry["sentences"][0]
         form = next((f for f in entry["forms"] if f in sentences[sid]["ar"].split()), None)
         if form is None:
             continue
+        others = [_like(e["forms"], form) for e in worth if e is not entry and e["pos"] == entry["pos"]]
+        others = [o for o in others if o and o not in sentences[sid]["ar"].split()][:3]
         items.append({
             "id": f"q-cloze-{entry['id'][2:]}", "type": Cloze.name, "skill": "vocabulary", "difficulty": 1, "points": 1,
             "prompt": {"ar": "أكملِ الجملةَ بالكلمة الصحيحة.", "en": "Complete the sentence with the right word."},
-            "sentence": sid, "gap": form, "key": [form],
+            "sentence": sid, "gap": form, "key": [form], **({"bank": others} if len(others) == 3 else {}),
             "explanation": f"{sid}: {form} — {entry['gloss']}.", "evidence": [sid],
             **draft, "review": ["a cloze on a glossary candidate: is the gap worth asking? add a word bank"],
         })  # fmt: skip
@@ -342,11 +382,12 @@ def _quiz(entries: list[dict[str, Any]], sentences: dict[str, dict[str, Any]], t
             continue
         seen.add(text)
         n = len(seen)
-        labels = _date_choices(resolved)
-        if labels is None:
+        choices = _date_choices(resolved)
+        if choices is None:
             continue
-        right = labels[0]
-        options = sorted(labels, key=lambda label: (len(label) * 7 + sum(map(ord, label))) % 11)
+        right = choices[0][0]
+        misses = dict(choices)
+        options = sorted(misses, key=lambda label: (len(label) * 7 + sum(map(ord, label))) % 11)
         items.append({
             "id": f"q-when-{n}", "type": Single.name, "skill": "time", "difficulty": 2, "points": 1,
             "prompt": {"ar": f"ما التاريخ الذي تعنيه عبارة «{text}» في النص؟",
@@ -354,7 +395,7 @@ def _quiz(entries: list[dict[str, Any]], sentences: dict[str, dict[str, Any]], t
             "options": [
                 {"id": "abcd"[i], "text": label,
                  "feedback": f"Right: {resolved.reasoning}" if label == right else
-                 f"Not this one: {resolved.reasoning} That is {right}."}
+                 f"That is {misses[label]} the date «{text}» means here. {resolved.reasoning}"}
                 for i, label in enumerate(options)
             ],
             "key": "abcd"[options.index(right)],
@@ -364,17 +405,20 @@ def _quiz(entries: list[dict[str, Any]], sentences: dict[str, dict[str, Any]], t
     return items
 
 
-def _date_choices(resolved: Any) -> list[str] | None:
-    """The right date's label first, then three near misses of the same precision (a week or a unit off)."""
+def _date_choices(resolved: Any) -> list[tuple[str, str]] | None:
+    """The right date first, then three near misses of the same precision, each with what it is: ``(label, how
+    it misses)``."""
     start = resolved.start
     if resolved.precision == "day":
-        days = [start + dt.timedelta(days=d) for d in (0, -7, 7, -1)]
-        return [f"{d:%A} {d.day} {d:%B %Y}" for d in days]
+        misses = ((0, ""), (-7, "a week before"), (7, "a week after"), (-1, "the day before"))
+        return [(f"{d:%A} {d.day} {d:%B %Y}", how) for k, how in misses if (d := start + dt.timedelta(days=k))]
     if resolved.precision == "month":
-        months = [(start.year * 12 + start.month - 1 + k) for k in (0, -1, 1, -12)]
-        return [f"{dt.date(m // 12, m % 12 + 1, 1):%B %Y}" for m in months]
+        misses = ((0, ""), (-1, "the month before"), (1, "the month after"), (-12, "a year before"))
+        return [(f"{dt.date(m // 12, m % 12 + 1, 1):%B %Y}", how) for k, how in misses
+                if (m := start.year * 12 + start.month - 1 + k) is not None]  # fmt: skip
     if resolved.precision == "year":
-        return [str(start.year + k) for k in (0, -1, 1, -2)]
+        return [(str(start.year + k), how) for k, how in
+                ((0, ""), (-1, "the year before"), (1, "the year after"), (-2, "two years before"))]  # fmt: skip
     return None
 
 
@@ -483,7 +527,7 @@ def new_lesson(
             entry_id = linked.get((_nfc(w["lemma"]), w["pos"]))
             if entry_id is not None and w.get("root"):
                 w["entry"] = entry_id
-    times = timer.run("dates", lambda: _expressions(sentences, date))
+    times = timer.run("dates", lambda: _expressions(sentences, date, words))
     by_id = {s["id"]: s for s in sentences}
     items = _quiz(entries, by_id, times)
     events = _events(times, date)

@@ -13,6 +13,7 @@ The analysers are optional (:mod:`helpers.authoring.analysers`); everything else
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 import unicodedata
@@ -21,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from helpers.authoring import analysers
 from helpers.lesson.model import GlossaryEntry
 from helpers.lesson.word_checks import stem_ending_cluster
-from helpers.study.dates import WEEKDAYS
+from helpers.study.dates import MONTHS, WEEKDAYS
 from helpers.study.glossing import gloss_spans
 from helpers.text.arabic import strip_tashkeel, tokenize
 from helpers.text.chars import STRIPPABLE_MARKS
@@ -252,8 +253,14 @@ def _is_name(bare: str) -> bool:
     return bool(readings) and "NOUN_PROP" in readings[0]["pos"].split("+")[0]
 
 
-def _gloss(lemma: str | None, bare: str) -> str:
-    """The lexicon's gloss for the reading whose lemma matches farahidi's (by its letters), else ''."""
+def _gloss(lemma: str | None, bare: str, pos: str = "noun") -> str:
+    """The lexicon's gloss for the reading whose lemma matches farahidi's (by its letters), else ''; the days and
+    months by the calendar (الأحد is Sunday here, not "one")."""
+    day = bare.removeprefix("ال")
+    if day in WEEKDAYS or "ال" + day in WEEKDAYS:
+        return calendar.day_name[WEEKDAYS.get(day, WEEKDAYS.get("ال" + day, 0))]
+    if bare in MONTHS:
+        return calendar.month_name[MONTHS[bare]]
     try:
         readings = analysers.lexicon_readings(bare)
     except analysers.AnalyserMissing:
@@ -264,7 +271,10 @@ def _gloss(lemma: str | None, bare: str) -> str:
         return ""
     if lemma:
         want = _bare(lemma).replace("أ", "ا").replace("إ", "ا").replace("آ", "ا")
+        # a common word's meaning before a name spelt the same (يوم "day", not the name Youm)
         for reading in readings:
+            if "NOUN_PROP" in reading["pos"] and pos != "proper-noun":
+                continue  # a common word's meaning, not a name spelt the same (يوم "day", not the name Youm)
             letters = _bare(reading["lemma"]).replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("{", "ا")
             if letters == want and reading["gloss"]:
                 return reading["gloss"]
@@ -385,7 +395,7 @@ def draft_words(
             review.append("not in the analyser's lexicon (a foreign name?)")
         record["pos"] = pos
         record["features"] = _features(analysis, inflection, pos)
-        record["gloss"] = _gloss(lemma, _bare(stem["text"]))
+        record["gloss"] = _gloss(lemma, _bare(stem["text"]), pos)
         if not record["gloss"]:
             review.append("no lexicon gloss")
             linked = next((s.entry for s in spans if s.entry.id == entry), None)

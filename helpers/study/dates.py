@@ -96,9 +96,9 @@ _month_span = month_span
 def resolve(expression: str, article_date: date) -> Resolved:
     """The span of days ``expression`` means in a report written on ``article_date``.
 
-    Known: a weekday (يوم الثلاثاء), a month without a year (في نوفمبر), منذ N
+    Known: a weekday (يوم الثلاثاء; السبت المقبل, الأحد الماضي), a month without a year (في نوفمبر), منذ N
     عاما/أشهر/أسابيع/أيام and قبل N ..., هذا العام, العام الماضي / المقبل, في وقت
-    لاحق من هذا العام, في وقت سابق من هذا العام, أمس, اليوم, غدا, الشهر الماضي.
+    لاحق من هذا العام, في وقت سابق من هذا العام, أمس, اليوم, غدا, الشهر الماضي / المقبل.
 
     >>> from datetime import date
     >>> resolve("يوم الثلاثاء", date(2026, 1, 27)).start.isoformat()
@@ -125,6 +125,15 @@ def _resolve(expression: str, article_date: date) -> Resolved | None:
     text = re.sub(r"^(في|خلال|منذ|قبل)\s+", lambda m: m.group(1) + " ", text)
     d = article_date
     day_name = text.removeprefix("يوم ").strip()
+    for ahead, words in ((True, (" المقبل", " القادم")), (False, (" الماضي",))):
+        named = next((day_name.removesuffix(w) for w in words if day_name.endswith(w)), None)
+        if named is not None and named.strip() in _FOLDED_DAYS:
+            target = _FOLDED_DAYS[named.strip()]
+            step = ((target - d.weekday()) % 7 or 7) if ahead else -((d.weekday() - target) % 7 or 7)
+            day = d + timedelta(days=step)
+            how = "the first such day after the article" if ahead else "the last such day before the article"
+            return Resolved(expression, day, day, "day", False, f"{day:%A} {day.day} {day:%B %Y}",
+                            f"A weekday with {'المقبل' if ahead else 'الماضي'} means {how}.")  # fmt: skip
     if day_name in _FOLDED_DAYS:
         back = (d.weekday() - _FOLDED_DAYS[day_name]) % 7
         day = d - timedelta(days=back)
@@ -164,6 +173,10 @@ def _resolve(expression: str, article_date: date) -> Resolved | None:
     if text in ("العام المقبل", "العام القادم", "السنه المقبله"):
         y = d.year + 1
         return Resolved(expression, date(y, 1, 1), date(y, 12, 31), "year", False, str(y), "The year after.")
+    if text in ("الشهر المقبل", "الشهر القادم"):
+        nxt = (d.replace(day=28) + timedelta(days=4)).replace(day=1)
+        start, end = _month_span(nxt.year, nxt.month)
+        return Resolved(expression, start, end, "month", False, f"{nxt:%B %Y}", "The month after the article's.")
     if text in ("الشهر الماضي",):
         prev = d.replace(day=1) - timedelta(days=1)
         start, end = _month_span(prev.year, prev.month)
