@@ -521,11 +521,11 @@ def new_lesson(
         s["en_hint"] = " · ".join(w["gloss"] for w in words[s["id"]] if w["gloss"] != NO_GLOSS) or None
 
     entries = timer.run("glossary", lambda: _candidates(sentences, words))
-    linked = {(e["headword"], e["pos"]): e["id"] for e in entries}
+    linked = {(e["headword"], e["pos"], e["root"]): e["id"] for e in entries}
     for records in words.values():
         for w in records:
-            entry_id = linked.get((_nfc(w["lemma"]), w["pos"]))
-            if entry_id is not None and w.get("root"):
+            entry_id = linked.get((_nfc(w["lemma"]), w["pos"], w.get("root")))
+            if entry_id is not None:
                 w["entry"] = entry_id
     times = timer.run("dates", lambda: _expressions(sentences, date, words))
     by_id = {s["id"]: s for s in sentences}

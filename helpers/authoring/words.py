@@ -159,7 +159,8 @@ def _choose(analyses: Sequence[Any], lemma: str | None, vocalized: str) -> tuple
     """The analysis (and inflection) that fits the chosen lemma and the word as vocalized."""
     vocalized = unicodedata.normalize("NFC", vocalized)
     same_lemma = [a for a in analyses if lemma is None or a.lemma == lemma] or list(analyses)
-    for a in same_lemma:
+    others = [a for a in analyses if a not in same_lemma]
+    for a in [*same_lemma, *others]:  # the sentence's vocalization is the best evidence of the reading
         for inflection in a.inflections or ():
             if unicodedata.normalize("NFC", inflection.diacritized) == vocalized:
                 return a, inflection
@@ -213,6 +214,15 @@ def _features(analysis: Any, inflection: Any, pos: str) -> dict[str, str]:
         if state in _STATE and pos != "verb":
             features["state"] = _STATE[state]
     return features
+
+
+def _no_tanween(lemma: str) -> str:
+    """A lemma cited without tanween, as the glossary cites nouns: مُنْتَدًى → مُنْتَدَى.
+
+    >>> _no_tanween("مُنْتَدًى"), _no_tanween("مُذَكِّرَة")
+    ('مُنْتَدَى', 'مُذَكِّرَة')
+    """
+    return re.sub("\u064b(?=[\u0649\u0627]?$)", "\u064e", re.sub("[\u064c\u064d]$", "", lemma))
 
 
 def _citation(vocalized_stem: str) -> str:
@@ -344,6 +354,9 @@ def draft_words(
             analyses = []
         lemma = result.lemma if result is not None and result.analyzed else None
         analysis, inflection = _choose(analyses, lemma, v.text) if analyses else (None, None)
+        switched = analysis is not None and lemma is not None and analysis.lemma != lemma
+        if switched:
+            lemma = analysis.lemma  # a reading that fits the word exactly as the sentence vocalizes it
         pos = _pos(analysis)
         before = "".join(_bare(a.form) for a in (analysis.proclitics if analysis else ()) or ())
         after = "".join(_bare(a.form) for a in (analysis.enclitics if analysis else ()) or ())
@@ -352,7 +365,11 @@ def draft_words(
             # a word the analyser does not know (a foreign name, a nisba of one): its article is still an article
             before, says_article = ("وال" if _bare(p.text).startswith("وال") else "ال"), True
         segments = segment(p.text, v.text, before, after, says_article)
-        root = (result.root if result is not None else None) or (analysis.root if analysis is not None else None)
+        root = (
+            analysis.root
+            if switched
+            else ((result.root if result is not None else None) or (analysis.root if analysis is not None else None))
+        )
         if not root and lemma:  # analyze_text sometimes gives none: another reading with the same lemma may
             root = next((a.root for a in analyses if a.lemma == lemma and a.root), None)
         if root and " " not in root:
@@ -382,7 +399,7 @@ def draft_words(
             "text": p.text,
             "vocalized": v.text,
             "segments": segments,
-            "lemma": lemma or _citation(stem["vocalized"]),
+            "lemma": (_no_tanween(lemma) if pos != "adverb" else lemma) if lemma else _citation(stem["vocalized"]),
         }
         if pos == "verb":
             record["present"] = None
