@@ -332,17 +332,11 @@ def bench_reading() -> bool:
 
 def _letter_marks(text: str) -> list[tuple[str, str, bool]]:
     """(letter, its marks sorted, whether it ends a word) for every letter of a vocalized text."""
-    from helpers.text.chars import STRIPPABLE_MARKS
+    from helpers.text.arabic import letter_clusters
 
-    marks = set(STRIPPABLE_MARKS)
-    out: list[list] = []
-    for ch in text:
-        if ch in marks and out:
-            out[-1][1] += ch
-        else:
-            out.append([ch, ""])
-    return [(c, "".join(sorted(m)), i + 1 == len(out) or not out[i + 1][0].isalpha())
-            for i, (c, m) in enumerate(out) if c.isalpha()]  # fmt: skip
+    out = letter_clusters(text)
+    return [(c[0], "".join(sorted(c[1:])), i + 1 == len(out) or not out[i + 1][0].isalpha())
+            for i, c in enumerate(out) if c[0].isalpha()]  # fmt: skip
 
 
 def _build(article: Path, lesson_id: str, out: Path, date: str) -> tuple[float, float]:

@@ -37,7 +37,7 @@ from helpers.lesson.items.matching import Matching
 from helpers.lesson.items.single import Single
 from helpers.lesson.paths import write_atomically
 from helpers.study.dates import MONTHS, WEEKDAYS, UnknownExpression, resolve
-from helpers.text.arabic import split_sentences, strip_tashkeel, tokenize, whole_word_spans
+from helpers.text.arabic import composed, split_sentences, strip_tashkeel, tokenize, whole_word_spans
 from helpers.text.folding import folded_text
 from helpers.text.translit import transliterate
 
@@ -154,10 +154,6 @@ def second_opinion(text: str) -> str | None:
     return dengjen_tashkeel_py.tashkeel(text)
 
 
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
 def _words_of(text: str) -> list:
     return [t for t in tokenize(text) if t.kind != "punct"]
 
@@ -167,7 +163,7 @@ def _conflict(one: str, other: str) -> bool:
     a disagreement: libtashkeel often leaves the last letter unmarked)."""
     from helpers.authoring.words import clusters
 
-    for a, b in zip(clusters(_nfc(one)), clusters(_nfc(other)), strict=False):
+    for a, b in zip(clusters(composed(one)), clusters(composed(other)), strict=False):
         if len(a) > 1 and len(b) > 1 and sorted(a[1:]) != sorted(b[1:]):
             return True
     return False
@@ -190,7 +186,7 @@ def _with_printed_marks(printed: str, vocalized: str) -> str:
             vowel_given = any(ch in _VOWELS for ch in kept)
             model = "".join(ch for ch in model if ch not in kept and not (vowel_given and ch in _VOWELS))
         out.append(v[0] + kept + model)
-    return _nfc("".join(out))
+    return composed("".join(out))
 
 
 def _vocalize(sentence: str) -> tuple[str, str | None, list[str]]:
@@ -238,7 +234,7 @@ def _candidates(sentences: list[dict[str, Any]], words: dict[str, list[dict[str,
         for w in words[s["id"]]:
             if w["pos"] not in CONTENT_POS or not w.get("root") or len(strip_tashkeel(w["lemma"])) < 3:
                 continue
-            lemma = _nfc(w["lemma"])
+            lemma = composed(w["lemma"])
             counts[lemma] += 1
             entry = by_lemma.setdefault(lemma, {"word": w, "forms": [], "sentences": []})
             if w["text"] not in entry["forms"]:
@@ -524,7 +520,7 @@ def new_lesson(
     linked = {(e["headword"], e["pos"], e["root"]): e["id"] for e in entries}
     for records in words.values():
         for w in records:
-            entry_id = linked.get((_nfc(w["lemma"]), w["pos"], w.get("root")))
+            entry_id = linked.get((composed(w["lemma"]), w["pos"], w.get("root")))
             if entry_id is not None:
                 w["entry"] = entry_id
     times = timer.run("dates", lambda: _expressions(sentences, date, words))

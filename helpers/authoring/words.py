@@ -16,7 +16,6 @@ from __future__ import annotations
 import calendar
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 from helpers.authoring import analysers
@@ -24,7 +23,7 @@ from helpers.lesson.model import GlossaryEntry
 from helpers.lesson.word_checks import stem_ending_cluster
 from helpers.study.dates import MONTHS, WEEKDAYS
 from helpers.study.glossing import gloss_spans
-from helpers.text.arabic import strip_tashkeel, tokenize
+from helpers.text.arabic import composed, letter_clusters, strip_tashkeel, tokenize
 from helpers.text.chars import STRIPPABLE_MARKS
 
 TYPE_CHECKING = False
@@ -69,18 +68,12 @@ _FORMS = {
 
 
 def clusters(vocalized: str) -> list[str]:
-    """A vocalized word as its letters, each with the marks written after it.
+    """A vocalized word as its letters, each with its marks (:func:`helpers.text.arabic.letter_clusters`).
 
     >>> clusters("وَقَّعَ")
     ['وَ', 'قَّ', 'عَ']
     """
-    out: list[str] = []
-    for ch in vocalized:
-        if ch in _MARKS and out:
-            out[-1] += ch
-        else:
-            out.append(ch)
-    return out
+    return letter_clusters(vocalized)
 
 
 def verb_form(pattern: str | None) -> str | None:
@@ -157,15 +150,15 @@ def _bare(text: str) -> str:
 
 def _choose(analyses: Sequence[Any], lemma: str | None, vocalized: str) -> tuple[Any, Any]:
     """The analysis (and inflection) that fits the chosen lemma and the word as vocalized."""
-    vocalized = unicodedata.normalize("NFC", vocalized)
+    vocalized = composed(vocalized)
     same_lemma = [a for a in analyses if lemma is None or a.lemma == lemma] or list(analyses)
     others = [a for a in analyses if a not in same_lemma]
     for a in [*same_lemma, *others]:  # the sentence's vocalization is the best evidence of the reading
         for inflection in a.inflections or ():
-            if unicodedata.normalize("NFC", inflection.diacritized) == vocalized:
+            if composed(inflection.diacritized) == vocalized:
                 return a, inflection
     for a in same_lemma:
-        if vocalized.startswith(unicodedata.normalize("NFC", a.diacritized)):
+        if vocalized.startswith(composed(a.diacritized)):
             return a, (a.inflections[0] if a.inflections else None)
     a = same_lemma[0] if same_lemma else None
     return a, (a.inflections[0] if a is not None and a.inflections else None)

@@ -12,22 +12,17 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 
 from helpers.lesson.model import GlossaryEntry, Sentence, Word
 from helpers.lesson.problems import Problem
-from helpers.text.arabic import strip_tashkeel, tokenize
+from helpers.text.arabic import composed, strip_tashkeel, tokenize
 from helpers.text.chars import STRIPPABLE_MARKS
 
 __all__ = ["check_words", "sentence_tokens", "stem_ending_cluster"]
 
 _MARKS = set(STRIPPABLE_MARKS)
 _BEFORE = {"conjunction", "preposition", "particle", "future", "article"}
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def sentence_tokens(text: str) -> list[str]:
@@ -111,7 +106,7 @@ def _sentence(
             problems.append(Problem(file, sentence.id, f"{where} text", f"is {word.text!r}; the sentence has "
                                     f"{expected!r} here (one record per word, in order)"))  # fmt: skip
             break  # everything after is out of step
-        if i < len(voiced) and _nfc(word.vocalized) != _nfc(voiced[i]):
+        if i < len(voiced) and composed(word.vocalized) != composed(voiced[i]):
             problems.append(Problem(file, sentence.id, f"{where} vocalized",
                                     f"is {word.vocalized!r}; the sentence is vocalized {voiced[i]!r}"))  # fmt: skip
         problems.extend(_word(word, where, sentence.id, entries, file, whole))
@@ -167,7 +162,7 @@ def _word(
                 problem("entry", f"no glossary entry {word.entry!r}")
         elif entry.pos != "phrase" and " " not in entry.headword:  # a single-word entry
             same_letters = strip_tashkeel(entry.headword) == strip_tashkeel(word.lemma)
-            if same_letters and _nfc(entry.headword) != _nfc(word.lemma):
+            if same_letters and composed(entry.headword) != composed(word.lemma):
                 problem("lemma", f"{word.lemma!r} but its glossary entry has {entry.headword!r}")
             elif strip_tashkeel(entry.headword) != strip_tashkeel(word.lemma):
                 problem("lemma", f"{word.lemma!r} but its glossary entry {entry.id} is {entry.headword!r}")

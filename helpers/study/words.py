@@ -18,14 +18,12 @@ agree), or ``w:`` and the lemma for a word the glossary does not list.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from helpers.lesson.model import Lesson, Sentence, Word
 from helpers.lesson.word_checks import stem_ending_cluster
-from helpers.text.arabic import normalize_match, strip_tashkeel, tokenize
-from helpers.text.chars import STRIPPABLE_MARKS
+from helpers.text.arabic import composed, letter_clusters, normalize_match, strip_tashkeel, tokenize
 
 __all__ = [
     "LEVELS",
@@ -50,11 +48,6 @@ LEVEL_LABELS = {
     "none": "None (as printed)",
 }
 SHADDA = "\u0651"
-_MARKS = set(STRIPPABLE_MARKS)
-
-
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def _check_level(level: str) -> None:
@@ -63,13 +56,7 @@ def _check_level(level: str) -> None:
 
 
 def _letters(text: str) -> list[tuple[str, str]]:
-    out: list[list[str]] = []
-    for ch in text:
-        if ch in _MARKS and out:
-            out[-1][1] += ch
-        else:
-            out.append([ch, ""])
-    return [(a, b) for a, b in out]
+    return [(c[0], c[1:]) for c in letter_clusters(text)]
 
 
 def shown_word(word: Word, level: str) -> str:
@@ -163,13 +150,13 @@ class WordIndex:
     def __init__(self, lesson: Lesson) -> None:
         self.lesson = lesson
         self._entries = {
-            _nfc(e.headword): e for e in lesson.glossary if e.pos != "phrase" and " " not in e.headword.strip()
+            composed(e.headword): e for e in lesson.glossary if e.pos != "phrase" and " " not in e.headword.strip()
         }
         families: dict[str, dict[str, tuple[str, list[str]]]] = {}
         for sentence in lesson.sentences:
             for word in sentence.words:
                 if word.root:
-                    _, where = families.setdefault(word.root, {}).setdefault(_nfc(word.lemma), (word.gloss, []))
+                    _, where = families.setdefault(word.root, {}).setdefault(composed(word.lemma), (word.gloss, []))
                     if sentence.id not in where:
                         where.append(sentence.id)
         self._families = {
@@ -179,8 +166,8 @@ class WordIndex:
 
     def key(self, word: Word) -> str:
         """The key a word is known by: its lemma's glossary entry id, or ``w:`` + its lemma."""
-        entry = self._entries.get(_nfc(word.lemma))
-        return entry.id if entry is not None else "w:" + _nfc(word.lemma)
+        entry = self._entries.get(composed(word.lemma))
+        return entry.id if entry is not None else "w:" + composed(word.lemma)
 
     def family(self, root: str) -> list[tuple[str, str, list[str]]]:
         """The lemmas of the text on one root: ``(lemma, gloss of its first occurrence, sentence ids)``."""

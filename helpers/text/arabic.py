@@ -58,9 +58,11 @@ __all__ = [
     "Span",
     "Token",
     "arabic_runs",
+    "composed",
     "contains_arabic",
     "contains_latin",
     "find_phrase",
+    "letter_clusters",
     "normalize_display",
     "normalize_match",
     "split_sentences",
@@ -117,6 +119,34 @@ def unfold_presentation_forms(text: str) -> str:
     True
     """
     return _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
+
+
+_MARK_SET = frozenset(STRIPPABLE_MARKS)
+
+
+def composed(text: str) -> str:
+    """``text`` in Unicode's composed form (NFC): the marks on a letter in one canonical order, so that two
+    vocalizations that differ only in the order their marks were typed compare equal.
+
+    >>> composed("\u0628\u0651\u064e") == composed("\u0628\u064e\u0651")
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def letter_clusters(vocalized: str) -> list[str]:
+    """A vocalized text as its letters, each with the marks written after it.
+
+    >>> letter_clusters("وَقَّعَ")
+    ['وَ', 'قَّ', 'عَ']
+    """
+    out: list[str] = []
+    for ch in vocalized:
+        if ch in _MARK_SET and out:
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
 
 
 def strip_tashkeel(text: str) -> str:
