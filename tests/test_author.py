@@ -78,3 +78,13 @@ def test_the_authoring_view_saves_and_says_so(folder):
     view.fields["ar_vocalized"].value = "خطأ"
     view.accept_button.click()
     assert "Not saved" in view.status.value and "does not strip back" in view.status.value
+
+
+def test_a_file_that_is_not_yaml_is_a_message_not_a_traceback(folder):
+    from helpers.lesson.problems import LessonError
+
+    (folder / "glossary.yaml").write_text("entries:\n  - id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(LessonError) as info:
+        DraftReview(folder)
+    assert "glossary.yaml" in str(info.value) and "is not valid YAML" in str(info.value)
+    assert info.value._render_traceback_()  # a notebook shows the sentence, not a traceback

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from helpers.lesson.loader import load_lesson
 from helpers.lesson.paths import write_atomically
-from helpers.lesson.problems import LessonError
+from helpers.lesson.problems import LessonError, Problem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -77,10 +77,19 @@ class DraftReview:
         self.folder = Path(folder)
         self._yaml = _yaml()
         self.data: dict[str, Any] = {}
+        problems = []
         for name, _ in _FILES:
             path = self.folder / name
-            if path.is_file():
+            if not path.is_file():
+                continue
+            try:
                 self.data[name] = self._yaml.load(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, ValueError) as exc:  # ruamel's errors are ValueErrors' kin
+                problems.append(Problem(str(path), None, None, f"cannot be read: {_short(exc)}"))
+            except Exception as exc:  # a YAML syntax error: say where, in one line
+                problems.append(Problem(str(path), None, None, f"is not valid YAML: {_short(exc)}"))
+        if problems:
+            raise LessonError(problems)
 
     # -- what there is to check ---------------------------------------------------------------------------
 
@@ -178,6 +187,10 @@ class DraftReview:
         self._yaml.dump(self.data[name], buffer)
         text = buffer.getvalue()
         write_atomically(self.folder / name, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def _short(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200]
 
 
 def _label(name: str, record: Mapping[str, Any]) -> str:
