@@ -139,3 +139,16 @@ def test_the_command_and_validate_strict(built, tmp_path):
     assert bad.returncode == 2 and "is not a date" in bad.stderr and "Traceback" not in bad.stderr
     missing = khabar("new", str(tmp_path / "nothing.txt"), "--id", "difaf", "--out", str(tmp_path))
     assert missing.returncode == 3 and "Traceback" not in missing.stderr
+
+
+def test_a_place_the_lexicon_misreads_is_drafted_as_a_name():
+    """أستانا is not "they founded us" and مصر is not an adjective: the builder knows the places of the news."""
+    from helpers.authoring.words import draft_words
+
+    records = draft_words("وصل الوزير إلى أستانا ثم زار مصر وقطر", "وَصَلَ الوَزِيرُ إِلَى أَسْتَانَا ثُمَّ زَارَ مِصْرَ وَقَطَرَ")
+    by_text = {r["text"]: r for r in records}
+    astana, egypt, qatar = by_text["أستانا"], by_text["مصر"], by_text["وقطر"]
+    assert (astana["pos"], astana["lemma"], astana["root"], astana["gloss"]) == ("proper-noun", "أَسْتَانَا", None, "Astana")
+    assert (egypt["pos"], egypt["lemma"], egypt["gloss"]) == ("proper-noun", "مِصْر", "Egypt")
+    assert [s["kind"] for s in qatar["segments"]] == ["conjunction", "stem"] and qatar["lemma"] == "قَطَر"
+    assert all(r["status"] == "draft" and any("place" in why for why in r["review"]) for r in (astana, egypt, qatar))
