@@ -79,6 +79,16 @@ def run(cmd: list[str], env: dict[str, str] | None = None) -> None:
         sys.exit(f"[khabar] failed ({result.returncode}): {' '.join(cmd)}")
 
 
+def app_mode():
+    """helpers/views/app_mode.py (standard library only), read without importing the kit's package."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("khabar_app_mode", ROOT / "helpers" / "views" / "app_mode.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def hand_over(cmd: list[str], env: dict[str, str] | None = None) -> None:
     """Replace this process by ``cmd``, so its output and exit status are the kit's."""
     sys.stdout.flush()
@@ -173,7 +183,9 @@ def main(argv: list[str]) -> None:
         if not extra:
             sys.exit("kit.py app: which notebook? e.g. python3 kit.py app 03_comprehension")
         name = extra[0].removesuffix(".ipynb")
-        hand_over([str(BIN / "voila"), f"notebooks/{name}.ipynb", *extra[1:]], env=lesson_env)
+        app = app_mode()  # the kit's template: the activity, without the notebook's preamble
+        env = app.voila_environment(lesson_env if lesson_env is not None else dict(os.environ))
+        hand_over([str(BIN / "voila"), f"notebooks/{name}.ipynb", *app.voila_arguments(), *extra[1:]], env=env)
     elif command == "screenshots":
         env = {**test_env(), "KHABAR_UPDATE_SCREENSHOTS": "1"}
         hand_over([str(PYTHON), "-m", "pytest", "tests/browser", "-o", "addopts=-p no:cacheprovider", *extra], env=env)

@@ -142,10 +142,12 @@ def voila(kit_copy, browser):
     def start(name: str) -> str:
         port = free_port()
         bin_dir = Path(sys.executable).parent
+        from helpers.views.app_mode import voila_arguments, voila_environment  # as kit.py app starts it
+
         server = subprocess.Popen(
             [str(bin_dir / "voila"), str(root / "notebooks" / f"{name}.ipynb"), "--no-browser", f"--port={port}",
-             "--Voila.ip=127.0.0.1"],
-            env=env, cwd=root / "notebooks", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+             "--Voila.ip=127.0.0.1", *voila_arguments()],
+            env=voila_environment(env), cwd=root / "notebooks", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         servers.append(server)
         _wait_port(port)

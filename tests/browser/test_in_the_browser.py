@@ -140,6 +140,12 @@ def test_voila_vocabulary_app(voila, page, tmp_path):
     assert page.errors == []
 
 
+def shows_the_activity_only(p, activity: str) -> bool:
+    """App mode: the notebook's preamble (Aim, Time, Prerequisites, Setup) is left out, the activity is there."""
+    preamble = sum(p.locator(f"h2:has-text('{h}')").count() for h in ("Aim", "Prerequisites", "Setup"))
+    return preamble == 0 and p.locator(f"h2:has-text('{activity}')").count() == 1
+
+
 def test_voila_comprehension_app(voila, page, tmp_path):
     url = voila("03_comprehension")
     p = page.page
@@ -151,6 +157,7 @@ def test_voila_comprehension_app(voila, page, tmp_path):
     p.wait_for_timeout(800)
     assert "✓ Right" in item.locator(".khabar-feedback").inner_text()
     assert direction(page, ".khabar-quiz .khabar-rtl") == "rtl"
+    assert shows_the_activity_only(p, "Practice")
     screenshot(page, "voila_comprehension", tmp_path)
     assert page.errors == []
 
@@ -173,6 +180,7 @@ def test_voila_reading_app_word_cards_on_a_phone(voila, page, tmp_path):
     assert "counterpart" in panel.inner_text() and "and" in panel.inner_text()
     assert reading.locator(".khabar-known-toggle").is_visible()
     assert inside_phone(panel.bounding_box())
+    assert shows_the_activity_only(p, "Sentence by sentence")
     # every word of the article below opens its card too, inside the screen wherever it stands
     article = reading.locator(".khabar-article-panel")
     for index in (1, 13, 24):
