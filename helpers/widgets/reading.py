@@ -212,8 +212,20 @@ class ReadingView(widgets.VBox):
         self._render()
 
     def _progress_changed(self, change: ProgressChange) -> None:
-        if change.kind == "known" and change.lesson == self.lesson.id:
+        if change.kind == "learner":  # another learner now: their tashkeel level and known words
+            guarded(self.status, self._follow_learner, "show your known words")(change)
+        elif change.kind == "known" and change.lesson == self.lesson.id:
             guarded(self.status, self._render, "show your known words")(change)
+
+    def _follow_learner(self, _change: object = None) -> None:
+        self.settings = Settings.beside(self.progress)
+        saved = self.settings.get("tashkeel", default_level(self.lesson.info.level))
+        level = saved if saved in LEVELS else "full"
+        if self.level.value != level:
+            self.level.value = level  # draws the view again
+        else:
+            self._render()
+        self._show_card()
 
     def _known(self) -> set[str] | None:
         """The words marked known, or None without a store (or when it cannot be read: the status says so)."""
