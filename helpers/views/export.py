@@ -35,7 +35,21 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import genanki
 
-__all__ = ["ANKI_FIELDS", "ANKI_TEMPLATES", "CSV_COLUMNS", "anki_ids", "cloze_sentence", "export_anki", "export_csv"]
+__all__ = [
+    "ANKI_FIELDS",
+    "ANKI_TEMPLATES",
+    "CSV_COLUMNS",
+    "anki_ids",
+    "cloze_sentence",
+    "download_link",
+    "export_anki",
+    "export_csv",
+]
+
+#: The largest file a page offers as a download link (the file is carried in the page itself).
+DOWNLOAD_LIMIT = 20_000_000
+_MIME = {".apkg": "application/octet-stream", ".csv": "text/csv", ".json": "application/json",
+         ".html": "text/html", ".txt": "text/plain"}  # fmt: skip
 
 CSV_COLUMNS = [
     "id", "headword", "transliteration", "part_of_speech", "verb_form", "root", "gloss", "present", "plural",
@@ -191,3 +205,31 @@ def export_csv(lesson: Lesson, path: str | Path) -> Path:
                 writer.writerow([spreadsheet_cell(cell) for cell in row])
 
     return write_atomically(path, write)
+
+
+def download_link(path: str | Path, label: str | None = None) -> Markup:
+    """A link that downloads the file at ``path`` from the page itself: in Voilà, where there is no file browser,
+    and on a phone. The file travels inside the link (a ``data:`` address), so it needs no server and works in a
+    saved page; a file over :data:`DOWNLOAD_LIMIT` is not offered (the file browser has it).
+
+    >>> import tempfile, pathlib
+    >>> file = pathlib.Path(tempfile.mkdtemp()) / "results <amina>.json"
+    >>> _ = file.write_text("{}", encoding="utf-8")
+    >>> link = str(download_link(file))
+    >>> link.startswith('<a class="khabar-download" download="results &lt;amina&gt;.json" href="data:application/json')
+    True
+    >>> link.endswith('base64,e30=">Download results &lt;amina&gt;.json (1 KB)</a>')
+    True
+    """
+    import base64
+
+    file = Path(path)
+    data = file.read_bytes()
+    if len(data) > DOWNLOAD_LIMIT:
+        return Markup('<span class="khabar-download">{} is too large to download from the page: open it from the '
+                      "file browser.</span>").format(file.name)  # fmt: skip
+    mime = _MIME.get(file.suffix.lower(), "application/octet-stream")
+    size = max(1, round(len(data) / 1000))
+    return Markup('<a class="khabar-download" download="{}" href="data:{};base64,{}">{}</a>').format(
+        file.name, mime, base64.b64encode(data).decode("ascii"), label or f"Download {file.name} ({size} KB)"
+    )
