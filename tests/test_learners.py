@@ -116,3 +116,18 @@ def test_the_name_box_sets_the_learner_every_widget_follows(lesson, data):
     assert view.level.value == "none"
     box.name.value = "<b>"
     assert "plain text" in box.status.value and learner.name == "amina"
+
+
+def test_on_a_shared_server_nothing_is_kept_before_a_name_is_given(lesson, data):
+    from helpers.widgets.learner import LearnerBox, learner_progress
+    from helpers.widgets.reading import ReadingView
+
+    learner = Learner(required=True)
+    box = LearnerBox(learner)
+    view = ReadingView(lesson, progress=learner_progress(learner))
+    view.words.value = 0
+    view.known_button.value = True
+    assert view.known_button.value is False and "Type your name" in view.status.value
+    box.name.value = "Amina"
+    view.known_button.value = True
+    assert view.index.key(lesson.sentences[0].words[0]) in learner_progress(learner).known(lesson.id)

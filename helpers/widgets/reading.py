@@ -291,6 +291,15 @@ class ReadingView(widgets.VBox):
         word = self._word()
         if word is None:
             return
+        learner = getattr(self.progress, "learner", None)
+        if learner is not None and learner.missing:  # a shared server: nobody's words are kept before a name
+            self._showing_card = True
+            try:
+                self.known_button.value = bool(change["old"])
+            finally:
+                self._showing_card = False
+            show_message(self.status, "Type your name in the box above first: the words you know are kept under it.")
+            return
         self.progress.set_known(self.lesson.id, self.index.key(word), bool(change["new"]))
 
     def _render(self, _change: object = None) -> None:

@@ -172,6 +172,13 @@ def test_voila_reading_app_word_cards_on_a_phone(voila, page, tmp_path):
     p.set_viewport_size({"width": 390, "height": 844})
     p.goto(url, timeout=120_000)
     p.wait_for_selector(".khabar-reading .khabar-word-buttons button", timeout=120_000)
+    # one server for the whole class: a name is asked first, and the box fits the phone
+    box = p.locator(".khabar-learner").first
+    assert "Type your name" in box.inner_text() and inside_phone(box.bounding_box())
+    box.locator("input").fill("Amina")
+    box.locator("input").press("Enter")
+    p.wait_for_timeout(500)
+    assert "«Amina»" in box.inner_text()
     reading = p.locator(".khabar-reading").first
     # the word row: choosing a word opens its card with "I know this word"
     reading.locator(".khabar-word-buttons button").nth(6).click()  # ونظيره
