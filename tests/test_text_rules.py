@@ -173,12 +173,12 @@ def test_many_kinds_of_control_character_are_counted_after_the_first_three():
 
 FILES = ("lesson.yaml", "sentences.yaml", "notes.yaml", "glossary.yaml", "quiz.yaml", "timeline.yaml")
 PARTS = {"options": "option", "steps": "step", "pairs": "pair"}
-#: Fields whose schema allows only a pattern (ids, dates, file names, roots) or a list of values: a payload there
-#: is refused by the schema, at the same place.
+#: Fields whose schema allows only a pattern (ids, dates, file names, roots, a timeline thread's event ids) or a list
+#: of values: a payload there is refused by the schema, at the same place.
 CONSTRAINED = {
     "id", "level", "source.language", "article", "kind", "sentences", "root", "pos", "verb_form", "tags",
     "root_note", "type", "skill", "evidence", "sentence", "strictness", "date", "precision", "category",
-    "confidence", "end",
+    "confidence", "end", "events",
 }  # fmt: skip
 PAYLOAD = " <b>x</b> \x00 \u202e"
 

@@ -1,7 +1,9 @@
 """Find glossary words and expressions in the running text.
 
 Matching goes through the same folding as :func:`helpers.normalize_match`
-(tashkeel, hamza seats, ta marbuta, alef maqsura), always on whole words, and
+(tashkeel, hamza seats, ta marbuta, alef maqsura), and reads the Persian ک and ی
+as the Arabic ك and ي they look like (as answer checking does at ``normal``),
+always on whole words, and
 keeps the offsets of the original text so that the reading view can mark the
 exact characters. Longer expressions win over the words inside them: in
 مؤتمر صحفي مشترك the learner sees one unit, whose gloss also lists its parts.
@@ -11,13 +13,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from helpers.text.answer_forms import KAF, KEHEH, PERSIAN_YEH
 from helpers.text.arabic import normalize_match, whole_word_spans
-from helpers.text.chars import INVISIBLES, STRIPPABLE_MARKS, TATWEEL
+from helpers.text.chars import INVISIBLES, STRIPPABLE_MARKS, TATWEEL, YEH
 
 __all__ = ["find_form", "folded_text"]
 
 _DROPPED = frozenset(STRIPPABLE_MARKS + TATWEEL + INVISIBLES)
-_FOLD: dict[str, str] = {}
+_FOLD: dict[str, str] = {KEHEH: KAF, PERSIAN_YEH: YEH}
 
 
 def _fold_char(ch: str) -> str:
@@ -56,6 +59,8 @@ def find_form(text: str, form: str, whole_words: bool = True) -> list[tuple[int,
     ['أستانا']
     >>> find_form(text, "قال")
     []
+    >>> find_form("في کازاخستان", "كازاخستان")
+    [(3, 12)]
     """
     folded, where = _folded(text)
     spans = []
