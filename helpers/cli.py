@@ -12,8 +12,8 @@ r"""The khabar command.
                                 the glossary as an Anki deck and/or a CSV spreadsheet
     khabar results export --student S --json FILE --csv FILE [--data DB]
                                 a student's quiz answers, for the teacher
-    khabar worksheet [LESSON] --out FILE [--key] [--student S]
-                                a printable worksheet, with or without the key
+    khabar worksheet [LESSON] --out FILE [--key] [--student S] [--count N]
+                                a printable worksheet (the article, then the questions), with or without the key
     khabar schemas --check      are the generated validators and the field tables of materials/README.md
                                 up to date? (--write to regenerate them)
 
@@ -411,6 +411,8 @@ def _open_store(data: str | None) -> ProgressStore:
 
 
 def _worksheet(args: argparse.Namespace) -> int:
+    if args.count is not None and args.count < 1:
+        raise Failure(EXIT_USAGE, "khabar worksheet: --count must be 1 or more")
     _check_names("worksheet", [("--out", args.out, "worksheet.html")])
     lesson = _load(args.lesson)
     usual = f"worksheet-{lesson.id}"
@@ -418,14 +420,17 @@ def _worksheet(args: argparse.Namespace) -> int:
         from helpers.study.scoring import results_file_stem
 
         usual = "worksheet-" + results_file_stem(lesson.id, args.student).removeprefix("results-")
+    if args.count is not None and args.count < len(lesson.quiz):
+        usual += f"-{args.count}"
     usual += "-key.html" if args.key else ".html"
     out = _outputs("worksheet", [("--out", args.out, usual)], args.force)["--out"]
     from helpers.views.quiz import worksheet_html
 
-    html = worksheet_html(lesson, with_key=args.key, student=args.student)
+    html = worksheet_html(lesson, with_key=args.key, student=args.student, count=args.count)
     out.write(lambda partial: partial.write_text(html, encoding="utf-8"))
+    shown = min(args.count, len(lesson.quiz)) if args.count is not None else len(lesson.quiz)
     _say(
-        f"{out.path}: worksheet{' with the key' if args.key else ''}, {len(lesson.quiz)} questions{out.note()}; "
+        f"{out.path}: worksheet{' with the key' if args.key else ''}, {_plural(shown, 'question')}{out.note()}; "
         "open it and print"
     )
     return EXIT_OK
@@ -535,6 +540,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="FILE", help="HTML file to write, or a folder to write it in")
     p.add_argument("--key", action="store_true", help="include the answer key")
     p.add_argument("--student", help="a student's own variant (shuffled items and options)")
+    p.add_argument(
+        "--count",
+        type=int,
+        metavar="N",
+        help="a paper of N questions instead of the whole bank (the same N for the paper and its key)",
+    )
     p.add_argument("--force", **force)
     p.set_defaults(run=_worksheet)
     p = sub.add_parser("schemas", help="check or regenerate the validators and README tables made from the schemas")

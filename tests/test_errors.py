@@ -68,8 +68,8 @@ def test_an_option_without_feedback_names_the_item_and_the_option(lesson_copy):
     edit(
         lesson_copy,
         "quiz.yaml",
-        '        feedback: "Tokayev is mentioned in p04 for his decision to join the Abraham Accords, '
-        'but he did not sign the memorandum."\n',
+        '        feedback: "Tokayev, the president of Kazakhstan, is mentioned in p04 for his decision to join the '
+        'Abraham Accords; p01 names the two people who signed, and he is not one of them."\n',
         "",
     )
     assert problems_of(lesson_copy) == ["quiz.yaml: entry 'q-signing-who': option 'a': 'feedback' is required"]

@@ -53,13 +53,24 @@ def answer_key_html(lesson: Lesson) -> Html:
 
 
 def worksheet_html(lesson: Lesson, with_key: bool = False, student: str | None = None, count: int | None = None) -> str:
-    """A complete printable HTML page of the quiz; the key only if ``with_key``.
+    """A complete printable HTML page: the numbered article, then the questions; the key only if ``with_key``.
 
     With ``student``, the page is that student's paper (:func:`helpers.student_variant`: the items, their order,
-    and the order of options, pairs, steps and word banks); without, the paper that is not shuffled.
+    and the order of options, pairs, steps and word banks); without, the paper that is not shuffled. ``count``
+    draws that many questions (the same ones for the same student, as in the exam). The key is printed under
+    each question of the very paper it goes with: the same ``student`` and ``count`` give the same questions in
+    the same order, with or without the key.
+
+    >>> from helpers import load_lesson
+    >>> lesson = load_lesson()
+    >>> page = worksheet_html(lesson, count=5)
+    >>> page.count('class="q"'), page.count('class="para"') == len(lesson.paragraphs)
+    (5, True)
     """
     from helpers.study.scoring import student_variant
 
+    if count is not None and count < 1:
+        raise ValueError(f"a worksheet needs at least one question (count={count})")
     variant = student_variant(lesson, student or "worksheet", count=count, shuffle_items=bool(student),
                               shuffle_options=bool(student))  # fmt: skip
     questions = []
@@ -67,17 +78,32 @@ def worksheet_html(lesson: Lesson, with_key: bool = False, student: str | None =
         kind, arrangement = item_type(q), variant.arrangements[q.id]
         blocks = (*kind.stem(q, lesson, arrangement), *kind.paper(q, arrangement))
         questions.append({"item": q, "blocks": blocks, "key": kind.key_text(q) if with_key else ""})
+    paragraphs = [{"number": n, "id": p.id, "text": p.text} for n, p in enumerate(lesson.paragraphs, 1)]
     page = render(
         "worksheet.html.j2",
         title=lesson.info.title,
+        source=lesson.info.source,
         css=Markup(stylesheet("print")),
         with_key=with_key,
         student=student,
         questions=questions,
+        total=len(lesson.quiz),
+        paragraphs=paragraphs,
         letters=ascii_lowercase,
-        is_arabic=contains_arabic,
+        is_arabic=_arabic_first,
     )
     return str(page)
+
+
+def _arabic_first(text: str) -> bool:
+    """True when the first letter of ``text`` is Arabic: the line is then right-to-left (an English option that
+    quotes an Arabic word stays left-to-right).
+
+    >>> _arabic_first("يَعِدُ (promises)"), _arabic_first("because منذ is followed by …"), _arabic_first("2026")
+    (True, False, False)
+    """
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return bool(first) and contains_arabic(first)
 
 
 def evidence_html(lesson: Lesson, item: QuizItem) -> Markup:
