@@ -26,7 +26,12 @@ from .test_loader import edit, problems_of
 
 
 def test_glossary_size_and_coverage(lesson):
-    assert 80 <= len(lesson.glossary) <= 120
+    function = {"preposition", "particle", "conjunction", "pronoun", "demonstrative", "relative", "numeral"}
+    content = [(s.id, w.text) for s in lesson.sentences for w in s.words if w.pos not in function]
+    unglossed = [(sid, w.text) for s in lesson.sentences for w in s.words if w.pos not in function
+                 for sid in [s.id] if not w.entry]  # fmt: skip
+    assert content and unglossed == []  # every content word a learner taps leads to its glossary entry
+    assert len(lesson.glossary) <= 250  # a glossary, not a dictionary
     pos = {e.pos for e in lesson.glossary}
     assert {"verb", "noun", "verbal-noun", "phrase", "proper-noun"} <= pos
     phrases = [e for e in lesson.glossary if e.is_phrase]

@@ -11,9 +11,14 @@ diphthongs             aw ay
 shadda                 doubled consonant (quwwa, ʿāmma); nisba ـِيّ: ī in pause
 hamza                  ʾ, not written at the start of a word
 hamzat al-wasl         not written after a vowel; i at the start (inḍimām)
-article                al- always, even before sun letters (al-shams), joined
-                       to its prefixes with hyphens: wa-al-, bi-al-, lil-;
-                       other prefixes are written joined (wanaẓīruhu)
+article                al- always, even before sun letters (al-shams)
+proclitics             every prefix is joined to what follows by a hyphen:
+                       wa-, fa-, bi-, li-, ka-, sa- (wa-al-, bi-al-, lil- with
+                       the article; li-ilghāʾi, wa-lam, bi-hā). From bare
+                       vocalized text the letters show a prefix before the
+                       article, before a word-initial hamza, before a
+                       function word or an attached pronoun; before any other
+                       word only the word's segments tell (transliterate_segments)
 hidden long ā          hādhā, hādhihi, dhālika, lākin (no alef in the spelling)
 punctuation            ، ؛ ؟ become , ; ?
 ta marbuta             -a in pause, -at before a case ending (madīnatu)
@@ -42,6 +47,10 @@ The input must be vocalized: a letter with no mark gets no vowel.
 'waqqaʿa'
 >>> transliterate("بِالِانْضِمَامِ إِلَى هَذِهِ الِاتِّفَاقِيَّاتِ، تَفْعَلُ ذَلِكَ")
 'bi-al-inḍimāmi ilā hādhihi al-ittifāqīyāti, tafʿalu dhālika'
+>>> transliterate("لِإِلْغَاءِ وَلَمْ يَذْكُرْ بِهَا")
+'li-ilghāʾi wa-lam yadhkur bi-hā'
+>>> transliterate_segments([("وَ", "conjunction"), ("نَظِيرُ", "stem"), ("هُ", "pronoun")])
+'wa-naẓīruhu'
 
 """
 
@@ -49,6 +58,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from helpers.text.arabic import tokenize
 from helpers.text.chars import (
@@ -64,7 +74,7 @@ from helpers.text.chars import (
     TATWEEL,
 )
 
-__all__ = ["SCHEME_NAME", "transliterate"]
+__all__ = ["SCHEME_NAME", "transliterate", "transliterate_segments"]
 
 SCHEME_NAME = "Khabar learner scheme (ALA-LC style)"
 
@@ -86,6 +96,16 @@ _PRIME_BEFORE_H = ("s", "k", "t", "d", "g", "c")
 _ARTICLE = re.compile(
     f"^(?P<conj>[وف]{FATHA}?)?(?P<prep>[بك][{KASRA}{FATHA}]?)?(?:(?P<al>ال)|(?P<lil>ل{KASRA}?ل))(?=.)"
 )
+#: Proclitic conjunction and preposition before a word-initial hamza that carries a vowel (لِإِلْغَاءِ, وَأَعْلَنَ).
+_BEFORE_HAMZA = re.compile(f"^(?P<conj>[وف]{FATHA})?(?P<prep>[بل]{KASRA}|ك{FATHA})?(?=آ|[أإ][{FATHA}{DAMMA}{KASRA}])")
+#: The same, before a function word or (after a preposition) an attached pronoun, as the text vocalizes them.
+_CONJ = re.compile(f"[وف]{FATHA}")
+_PREP = re.compile(f"[بل][{KASRA}{FATHA}]|ك{FATHA}")
+_FUNCTION_WORDS = frozenset(
+    "لَمْ لَنْ لَا قَدْ لَقَدْ فِي مِنْ مِنَ مِنِ عَنْ عَنِ عَلَى مَعَ هُوَ هِيَ هُمْ هُمَا هٰذَا هٰذِهِ ذٰلِكَ تِلْكَ كَمَا لٰكِنَّ لٰكِنْ مَا ثُمَّ حَتَّى بَلْ".split()
+)
+_PRONOUNS = frozenset("هِ هُ هَا هِمْ هُمْ هِمَا هُمَا هِنَّ هُنَّ نَا كَ كِ كُمْ".split())
+_PROCLITIC_KINDS = frozenset({"conjunction", "preposition", "particle", "future"})
 
 
 def transliterate(text: str, *, pausal: bool = False) -> str:
@@ -127,11 +147,64 @@ def _syllables(word: str) -> list[tuple[str, set[str]]]:
     return units
 
 
+def transliterate_segments(segments: Iterable[tuple[str, str]], *, pausal: bool = False) -> str:
+    """Transliterate one word given as its vocalized segments ``(vocalized, kind)`` (the kinds of the word layer:
+    conjunction, preposition, particle, future, article, stem, pronoun): every proclitic takes its hyphen, also
+    before a word whose letters alone would not show it.
+
+    >>> transliterate_segments([("بِ", "preposition"), ("دَوْرِ", "stem"), ("هِ", "pronoun")])
+    'bi-dawrihi'
+    >>> transliterate_segments([("لِ", "preposition"), ("لْ", "article"), ("أَعْمَالِ", "stem")], pausal=True)
+    'lil-aʿmāl'
+    """
+    segments = [(unicodedata.normalize("NFC", text).replace(TATWEEL, ""), kind) for text, kind in segments]
+    if any(kind == "article" for _, kind in segments):  # the article's own rule places every hyphen before it
+        return _word("".join(text for text, _ in segments), pausal)
+    prefixes: list[str] = []
+    while segments and segments[0][1] in _PROCLITIC_KINDS and len(segments) > 1:
+        text, _ = segments.pop(0)
+        prefixes.append(_word(text, False))
+    rest = "".join(text for text, _ in segments)
+    return "-".join([*prefixes, _word(rest, pausal)]) if rest else "-".join(prefixes)
+
+
+def _plain_proclitics(word: str) -> tuple[str, str]:
+    """The hyphenated prefixes the letters show before a hamza, a function word or a pronoun, and the rest."""
+    match = _BEFORE_HAMZA.match(word)
+    if match and match.end():
+        return _prefix_text(match.group("conj"), match.group("prep")), word[match.end() :]
+    if _letters(word) in _FUNCTION_LETTERS:
+        return "", word  # كَمَا, لَقَدْ: a function word of its own, not a prefix and a rest
+    conj = _CONJ.match(word)
+    conj_text = conj.group(0) if conj else ""
+    prep = _PREP.match(word, len(conj_text))
+    candidates = [(conj_text, "")] + ([(conj_text, prep.group(0))] if prep else [])  # وَلَقَدْ: wa-laqad
+    for c, p in candidates:
+        rest = word[len(c) + len(p) :]
+        if (c or p) and (rest in _FUNCTION_WORDS or (p and rest in _PRONOUNS)):
+            return _prefix_text(c or None, p or None), rest
+    return "", word
+
+
+def _prefix_text(conj: str | None, prep: str | None) -> str:
+    """وَ wa-, فَ fa-, بِ bi-, كَ ka-, لِ li- (لَ la- before a pronoun: la-hu)."""
+    return "".join(_word(group, False) + "-" for group in (conj, prep) if group)
+
+
+def _letters(word: str) -> str:
+    return "".join(ch for ch in word if ch not in _MARKS and ch != SUPERSCRIPT_ALEF)
+
+
+_FUNCTION_LETTERS = frozenset(_letters(w) for w in _FUNCTION_WORDS)
+
+
 def _word(word: str, pausal: bool) -> str:
     prefix = wasl_vowel = ""
     word = _restore_hidden_alef(word)
     match = _ARTICLE.match(word)
     skip_doubling = False
+    if not match:
+        prefix, word = _plain_proclitics(word)
     if match:
         if match.group("conj"):
             prefix += ("wa" if word[0] == "و" else "fa") + "-"

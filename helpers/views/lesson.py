@@ -16,7 +16,7 @@ from helpers.study.glossing import GlossSpan, gloss_spans
 from helpers.study.words import WordIndex, sentence_at_level
 from helpers.text.arabic import find_phrase, vocalized_span
 from helpers.views.html import HIDDEN_STYLE, Html, Markup, ar, draft_mark, en, escape, mixed, style
-from helpers.views.words import word_spans
+from helpers.views.words import no_root_text, pos_text, word_spans
 
 __all__ = [
     "annotated_sentence",
@@ -217,8 +217,12 @@ def _popup(span: GlossSpan) -> Markup:
 
 
 def _entry_line(entry: GlossaryEntry, main: bool = False) -> Markup:
-    grammar = entry.pos + (f" {entry.verb_form}" if entry.verb_form else "")
-    root = Markup("root {}").format(ar(entry.root, cls="khabar-ar-inline")) if entry.root else entry.root_note or ""
+    grammar = pos_text(entry.pos) + (f", form {entry.verb_form}" if entry.verb_form else "")
+    root = (
+        Markup("root {}").format(ar(entry.root, cls="khabar-ar-inline"))
+        if entry.root
+        else no_root_text(entry.pos, entry.root_note)
+    )
     head = ar(entry.headword, cls="khabar-pop-head" if main else "khabar-ar-inline")
     return Markup('<span class="khabar-pop-line">{} <i>{}</i> · {} · <b>{}</b> · {}</span>').format(
         head, entry.translit, grammar, entry.gloss, root

@@ -17,14 +17,49 @@ from helpers.lesson.model import GlossaryEntry, Lesson, Sentence, Word
 from helpers.study.words import LEVELS, WordAt, WordIndex, shown_word, word_tokens
 from helpers.views.html import HIDDEN_STYLE, Markup, ar, draft_mark, escape, marked
 
-__all__ = ["FEATURE_WORDS", "POS_WORDS", "SEGMENT_MEANINGS", "card_html", "marked_sentence", "word_spans"]
+__all__ = [
+    "FEATURE_WORDS",
+    "POS_WORDS",
+    "ROOT_NOTE_WORDS",
+    "SEGMENT_MEANINGS",
+    "card_html",
+    "marked_sentence",
+    "no_root_text",
+    "pos_text",
+    "word_spans",
+]
 
 POS_WORDS = {
     "noun": "noun", "proper-noun": "proper name", "adjective": "adjective", "verbal-noun": "verbal noun (maṣdar)",
     "participle": "participle", "verb": "verb", "adverb": "adverb", "pronoun": "pronoun",
     "demonstrative": "demonstrative", "relative": "relative pronoun", "preposition": "preposition",
-    "conjunction": "conjunction", "particle": "particle", "numeral": "number",
+    "conjunction": "conjunction", "particle": "particle", "numeral": "number", "number": "number",
+    "phrase": "phrase",
 }  # fmt: skip
+#: Why a word has no root, as a learner reads it (the glossary's file value "particle" is a function word).
+ROOT_NOTE_WORDS = {"particle": "function word"}
+
+
+def pos_text(pos: str) -> str:
+    """A part of speech as a learner reads it: ``proper-noun`` is "proper name", ``verbal-noun`` a maṣdar.
+
+    >>> pos_text("proper-noun"), pos_text("verbal-noun")
+    ('proper name', 'verbal noun (maṣdar)')
+    """
+    return POS_WORDS.get(pos, pos)
+
+
+def no_root_text(pos: str, root_note: str | None) -> str:
+    """What a card says for a word without a root: "no root (function word)", or just "no root" when the reason
+    only repeats the part of speech (a proper name).
+
+    >>> no_root_text("adverb", "particle"), no_root_text("proper-noun", "proper name")
+    ('no root (function word)', 'no root')
+    """
+    reason = ROOT_NOTE_WORDS.get(root_note or "", root_note or "")
+    return f"no root ({reason})" if reason and reason != pos_text(pos) else "no root"
+
+
 #: What a clitic means, by kind and letters (a pronoun by its letters).
 SEGMENT_MEANINGS = {
     ("conjunction", "و"): "and", ("conjunction", "ف"): "so, then", ("preposition", "ب"): "with, by, in",
@@ -90,7 +125,7 @@ def card_html(
                 )
             )
         lines.append(Markup('<span class="khabar-wc-line">{}</span>').format(Markup(" + ").join(pieces)))
-    grammar = POS_WORDS.get(word.pos, word.pos)
+    grammar = pos_text(word.pos)
     lines.append(Markup('<span class="khabar-wc-line"><b>{}</b> · {}</span>').format(word.gloss, grammar))
     lemma = Markup("lemma {}").format(ar(word.lemma, cls="khabar-ar-inline"))
     if word.present:
@@ -105,8 +140,8 @@ def card_html(
             root = Markup('{} <span class="khabar-wc-root">(also in this text: {})</span>').format(root, items)
         lines.append(Markup('<span class="khabar-wc-line">{} · {}</span>').format(lemma, root))
     else:
-        no_root = Markup('<span class="khabar-wc-line">{} · no root: {}</span>')
-        lines.append(no_root.format(lemma, word.root_note or ""))
+        no_root = Markup('<span class="khabar-wc-line">{} · {}</span>')
+        lines.append(no_root.format(lemma, no_root_text(word.pos, word.root_note)))
     features = _features(word)
     if features or word.why:
         lines.append(
