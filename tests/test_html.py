@@ -230,9 +230,11 @@ def test_event_html_writes_only_its_own_markup(lesson, data, label, source, expr
     event = data.draw(st.sampled_from(lesson.timeline))
     evil = replace(event, label=helpers.Bilingual(label, label), source=source, category=label, confidence=source,
                    expression=expression or event.expression, verify=verify)  # fmt: skip
-    html = event_html(lesson, evil)
+    html = event_html(lesson, evil, teacher=True)
     assert_only_kit_markup(html)
     text = text_of(html)
     assert label in text and source in text
     if verify is not None:
         assert verify in text
+    learner = text_of(event_html(lesson, replace(evil, verify="Check the date with the embassy.")))
+    assert "To verify" not in learner and "the embassy" not in learner  # a teacher's note, not a learner's

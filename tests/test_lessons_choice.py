@@ -272,7 +272,7 @@ def test_the_picker_lists_the_lessons_by_title_and_says_how_to_open_each(other, 
 
 def test_the_timeline_zooms_on_each_lessons_own_story(lesson):
     assert helpers.story_window(lesson) == helpers.TIMELINE_ZOOM
-    assert helpers.timeline_explorer(lesson).span.options[0] == "Nov 2025 – Dec 2026"
+    assert helpers.timeline_explorer(lesson).span.options[0] == "Sep 2025 – Dec 2026"
     later = [dataclasses.replace(e, start=e.start.replace(year=2030), end=e.end.replace(year=2030)) for e in
              lesson.timeline if e.in_article and e.start.year == 2026]  # fmt: skip
     moved = dataclasses.replace(lesson, info=dataclasses.replace(lesson.info, date=dt.date(2030, 1, 27)),

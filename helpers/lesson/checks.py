@@ -434,6 +434,18 @@ def _check_glossary(lesson: Lesson, file: str) -> list[Problem]:
 def _check_timeline(lesson: Lesson, file: str) -> list[Problem]:
     """Timeline events: article events cite sentences and the words dating them; every event sourced."""
     problems: list[Problem] = _duplicates(file, [e.id for e in lesson.timeline], "event id")
+    problems += _duplicates(file, [t.id for t in lesson.threads], "thread id")
+    known, placed = {e.id for e in lesson.timeline}, {}
+    for t in lesson.threads:
+        for event_id in t.event_ids:
+            if event_id not in known:
+                problems.append(Problem(file, t.id, "events", f"no event has the id {event_id!r}"))
+            elif event_id in placed:
+                problems.append(
+                    Problem(file, t.id, "events", f"{event_id!r} is on the thread {placed[event_id]!r} already")
+                )
+            else:
+                placed[event_id] = t.id
     for e in lesson.timeline:
         if e.in_article and not e.sentence_ids:
             problems.append(Problem(file, e.id, "sentences", "an event of the article must cite its sentences"))

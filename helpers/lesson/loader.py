@@ -40,6 +40,7 @@ from helpers.lesson.model import (
     Sentence,
     Source,
     TimelineEvent,
+    TimelineThread,
     Word,
 )
 from helpers.lesson.problems import LessonError, Problem
@@ -233,6 +234,10 @@ def load_lesson(lesson: str | os.PathLike[str] | None = None) -> Lesson:
         glossary=tuple(_entry(e, translits) for e in glossary_entries),
         quiz=tuple(QuizItem.from_dict(q) for q in (data.get("quiz") or {}).get("items", [])),
         timeline=tuple(events),
+        threads=tuple(
+            TimelineThread(t["id"], Bilingual(ar=t["label"]["ar"], en=t["label"]["en"]), tuple(t["events"]))
+            for t in (data.get("timeline") or {}).get("threads", ())
+        ),
     )
     if checked and not clean:
         data["_whole"] = whole  # the checks leave alone what only a file's entries set aside would cause

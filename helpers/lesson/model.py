@@ -352,6 +352,8 @@ class GlossaryEntry(Reviewed, Record):
     verbal_noun: str | None = None
     verb: str | None = None
     plural: str | None = None
+    #: The usual spelling, vocalized, when the text spells the word unusually (its سار for ساعر): flashcards teach it.
+    usual_spelling: str | None = None
     tags: tuple[str, ...] = ()
     note: str | None = None
     status: str = "checked"
@@ -394,6 +396,15 @@ class TimelineEvent(Reviewed, Record):
 
 
 @dataclass(frozen=True)
+class TimelineThread:
+    """A thread of the story (``timeline.yaml``'s ``threads``): a lane of the timeline chart and its events' ids."""
+
+    id: str
+    label: Bilingual
+    event_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Lesson:
     """A whole lesson: metadata, the verbatim article, its sentences and notes."""
 
@@ -405,6 +416,7 @@ class Lesson:
     glossary: tuple[GlossaryEntry, ...] = ()
     quiz: tuple[QuizItem, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
+    threads: tuple[TimelineThread, ...] = ()
     _by_id: Mapping[str, Sentence] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -12,7 +12,14 @@ from helpers.study.dates import UnknownExpression, check_date_answer, resolve
 from helpers.study.timeline import filter_events, story_window
 from helpers.text.folding import find_form
 from helpers.views.html import Markup, ar, en, marked, style
-from helpers.views.timeline import event_html, timeline_png
+from helpers.views.timeline import (
+    event_html,
+    timeline_alt,
+    timeline_figure_html,
+    timeline_list_html,
+    timeline_png,
+    when,
+)
 from helpers.widgets.base import guarded
 
 TYPE_CHECKING = False
@@ -22,10 +29,17 @@ if TYPE_CHECKING:
 __all__ = ["RelativeDates", "TimelineExplorer", "relative_dates_exercise", "timeline_explorer"]
 
 _ALL_TIME = "the whole story"
+#: The explorer's chart, in inches at 100 dpi: drawn for the column it fills beside the chosen event (about
+#: 600 px on a laptop), so that its 12 pt English labels show at 13 px or more rather than shrink.
+EXPLORER_WIDTH = 7.4
 
 
 class TimelineExplorer(widgets.VBox):
-    """Filters, the chart, and the events of the sentence being read (or of a chosen event)."""
+    """Filters, the chart, and beside it what was chosen: the events of the sentence being read, or one event.
+
+    The chart column scrolls on its own, so what a choice shows stands next to the chart, not below it; on a
+    phone the chosen event comes first and the chart is replaced by the same events as a vertical list.
+    """
 
     def __init__(self, lesson: Lesson, reading: ReadingView | None = None) -> None:
         self.lesson, self.reading = lesson, reading
@@ -40,19 +54,28 @@ class TimelineExplorer(widgets.VBox):
         self.span = widgets.ToggleButtons(options=[self.zoomed, _ALL_TIME], value=self.zoomed)
         self.sentence = widgets.Dropdown(
             options=[("—", "")] + [(f"{s.id}: {' '.join(s.ar.split()[:6])} …", s.id) for s in lesson.sentences],
-            value="", description="Sentence",
+            value="",
         )  # fmt: skip
-        self.event = widgets.Dropdown(options=[("—", "")] + [(e.label.en or e.id, e.id) for e in lesson.timeline],
-                                      value="", description="Event")  # fmt: skip
+        by_date = sorted(lesson.timeline, key=lambda e: (e.start, e.end, e.id))
+        self.event = widgets.Dropdown(options=[("—", "")] + [(f"{when(e)} · {e.label.en or e.id}", e.id)
+                                                             for e in by_date], value="")  # fmt: skip
         self.read_button = widgets.Button(description="Read its sentence", disabled=True)
-        self.chart = widgets.Image(format="png")
-        self.details = widgets.HTML()
+        #: The chart with its alt text, and below it the same events as a list (a phone shows only the list).
+        self.chart = widgets.HTML()
+        self.details = widgets.HTML(_NOTHING_CHOSEN)
         #: How many events are shown; also where the explorer says what went wrong.
         self.count = widgets.Label()
         self.count.add_class("khabar-timeline-count")
+        # Labels beside their menus: an Arabic menu reads right to left, so its label stands on its right.
+        sentence_field = widgets.HBox([widgets.HTML(_label("Sentence", "الجملة")), self.sentence])
+        sentence_field.add_class("khabar-tl-field")
+        sentence_field.add_class("khabar-tl-field-rtl")
+        event_field = widgets.HBox([widgets.HTML(_label("Event", "الحدث")), self.event])
+        event_field.add_class("khabar-tl-field")
         for w, cls in ((self.sentence, "khabar-rtl"), (self.categories, "khabar-categories"),
                        (self.scope, "khabar-scope"), (self.span, "khabar-span"), (self.event, "khabar-event-select"),
-                       (self.chart, "khabar-timeline-chart"), (self.details, "khabar-event-details")):  # fmt: skip
+                       (self.chart, "khabar-timeline-chart"), (self.chart, "khabar-tl-chart-col"),
+                       (self.details, "khabar-event-details"), (self.read_button, "khabar-tl-read")):  # fmt: skip
             w.add_class(cls)
         for w in (self.categories, self.scope, self.span, self.sentence):
             w.observe(guarded(self.count, self.refresh, "draw the timeline"), names="value")
@@ -61,12 +84,13 @@ class TimelineExplorer(widgets.VBox):
         if reading is not None:
             # Follows the reader from the next move on (the first chart is the plain one).
             reading.jump.observe(guarded(self.count, self._follow_reading, "follow the reading view"), names="value")
-        super().__init__([
-            widgets.HTML(style()),
-            widgets.HBox([self.categories, widgets.VBox([self.scope, self.span])]),
-            widgets.HBox([self.sentence, self.event, self.read_button]),
-            self.count, self.chart, self.details,
-        ])  # fmt: skip
+        filters = widgets.HBox([self.categories, widgets.VBox([self.scope, self.span])])
+        filters.add_class("khabar-tl-filters")
+        side = widgets.VBox([sentence_field, event_field, self.read_button, self.details])
+        side.add_class("khabar-tl-side")
+        body = widgets.HBox([self.chart, side])
+        body.add_class("khabar-tl-body")
+        super().__init__([widgets.HTML(style()), filters, self.count, body])
         self.add_class("khabar-timeline")
         self.refresh()
 
@@ -90,7 +114,11 @@ class TimelineExplorer(widgets.VBox):
     def refresh(self, _change: object = None) -> None:
         events = self.shown
         window = self.window if self.span.value == self.zoomed else None
-        self.chart.value = timeline_png(self.lesson, events, window, frozenset(self.highlighted))
+        chosen = frozenset(self.highlighted)
+        png = timeline_png(self.lesson, events, window, chosen, width=EXPLORER_WIDTH)
+        self.chart.value = timeline_figure_html(
+            png, timeline_alt(self.lesson, events, window), timeline_list_html(self.lesson, events, chosen)
+        )
         self.count.value = f"{len(events)} of {len(self.lesson.timeline)} events shown"
         if self.sentence.value and not self.event.value:
             found = self.lesson.events_for(self.sentence.value)
@@ -99,6 +127,8 @@ class TimelineExplorer(widgets.VBox):
                 if found
                 else en(f"No event is dated by sentence {self.sentence.value}.", tag="p")
             )
+        elif not self.sentence.value and not self.event.value:
+            self.details.value = _NOTHING_CHOSEN
 
     def _follow_reading(self, change: dict) -> None:
         if any(value == change["new"] for _, value in self.sentence.options):
@@ -115,6 +145,20 @@ class TimelineExplorer(widgets.VBox):
         event = next((e for e in self.lesson.timeline if e.id == self.event.value), None)
         if event and event.sentence_ids and self.reading is not None:
             self.reading.go(event.sentence_ids[0])
+
+
+def _label(english: str, arabic: str) -> Markup:
+    return Markup('<span class="khabar-tl-field-label">{} · {}</span>').format(
+        en(english), ar(arabic, cls="khabar-ar-inline")
+    )
+
+
+#: What the panel beside the chart says before anything is chosen.
+_NOTHING_CHOSEN = en(
+    "Choose a sentence or an event: what it dates, its source and how sure we are appear here, beside the chart.",
+    tag="p",
+    cls="khabar-en khabar-tl-hint",
+)
 
 
 def timeline_explorer(lesson: Lesson, reading: ReadingView | None = None) -> TimelineExplorer:
