@@ -109,6 +109,7 @@ __all__ = [
     "timeline_image",
     "tokenize",
     "transliterate",
+    "transliterate_segments",
     "use_arabic_font",
     "word_families",
     "worksheet_html",
@@ -117,6 +118,7 @@ __all__ = [
 #: Public names served by submodules that import heavy libraries.
 _LAZY = {
     "transliterate": "helpers.text.translit",
+    "transliterate_segments": "helpers.text.translit",
     "SCHEME_NAME": "helpers.text.translit",
     "reading_view": "helpers.widgets.reading",
     "glossary_browser": "helpers.widgets.vocab",

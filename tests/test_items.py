@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
+import math
 import re
 from pathlib import Path
 
@@ -215,7 +217,8 @@ def test_the_cloze_is_blanked_with_find_form(hamza_cloze):
     blanked = Cloze().blanked(item, lesson)
     assert blanked == sentence.ar[:start] + BLANK + sentence.ar[end:]
     page = worksheet_html(lesson)
-    assert blanked in page and sentence.ar not in page
+    questions = page[page.index('class="q"') :]  # the questions (a worksheet may print the article before them)
+    assert blanked in questions and sentence.ar not in questions
     [view] = helpers.quiz_item(lesson, item.id).views
     assert blanked in view.prompt.value  # one definition: the widget shows the same sentence
 
@@ -296,7 +299,8 @@ def with_year(lesson, monkeypatch):
     item = QuizItem(
         id="q-year-abraham", type="year", skill="time", difficulty=1, points=2,
         prompt=Bilingual("في أيّ عامٍ انضمّت كازاخستان إلى اتفاقيات أبراهام؟", "In which year did Kazakhstan join?"),
-        explanation="p04 says November; the article is from January 2026.", evidence=("p04-s1",), key="2025",
+        explanation="p04 says November, and the article came out early the next year.", evidence=("p04-s1",),
+        key="2025",
     )  # fmt: skip
     return dataclasses.replace(lesson, quiz=(*lesson.quiz, item)), item
 
@@ -352,3 +356,70 @@ def test_the_templates_name_no_type(lesson):
     for path in Path(ROOT / "helpers" / "views" / "templates").glob("*.j2"):
         text = path.read_text(encoding="utf-8")
         assert not any(f'"{name}"' in text or f"'{name}'" in text for name in SEVEN), path.name
+
+
+# -- orders and matchings: each row marked, no credit for guessing -------------------------------
+
+
+#: What a blind answer may earn on average, as a share of the points: no more than guessing the whole answer
+#: right (one in n!), and for longer items an eighth (pair-by-pair credit gave a blind order half the points).
+def chance_floor(n: int) -> float:
+    return max(1 / math.factorial(n), 0.13)
+
+
+def made_up(lesson, kind: str, n: int) -> QuizItem:
+    base = next(q for q in lesson.quiz if q.type == kind)
+    if kind == "ordering":
+        return dataclasses.replace(base, steps=tuple((f"s{i}", f"step {i}") for i in range(n)), points=1)
+    return dataclasses.replace(base, pairs=tuple((f"word {i}", f"meaning {i}") for i in range(n)), points=1)
+
+
+@pytest.mark.parametrize("n", [2, 3, 4, 5, 6])
+def test_over_every_order_a_blind_answer_earns_about_nothing_and_the_right_one_everything(lesson, n):
+    item = made_up(lesson, "ordering", n)
+    ids = [i for i, _ in item.steps]
+    scores = [grade_item(item, list(order)).score for order in itertools.permutations(ids)]
+    assert grade_item(item, ids).score == 1.0 and grade_item(item, ids).correct
+    assert sum(scores) / len(scores) <= chance_floor(n)
+    assert grade_item(item, ids[::-1]).score == 0.0  # the reverse: at most the middle step in place, no points
+
+
+@pytest.mark.parametrize("n", [2, 3, 4, 5, 6])
+def test_over_every_matching_a_blind_answer_earns_about_nothing_and_the_right_one_everything(lesson, n):
+    item = made_up(lesson, "matching", n)
+    lefts, rights = [a for a, _ in item.pairs], [b for _, b in item.pairs]
+    scores = [
+        grade_item(item, dict(zip(lefts, chosen, strict=True))).score for chosen in itertools.permutations(rights)
+    ]
+    assert grade_item(item, dict(item.pairs)).score == 1.0
+    assert sum(scores) / len(scores) <= chance_floor(n)
+    for meaning in rights:  # one meaning for every word: one pair right for sure, and no points
+        assert grade_item(item, dict.fromkeys(lefts, meaning)).score == 0.0
+
+
+@pytest.mark.parametrize("kind", ["ordering", "matching"])
+def test_answering_the_rows_as_shown_earns_about_nothing_on_the_lessons_papers(lesson, kind):
+    """Numbering the rows 1, 2, 3 … as shown (or taking each meaning in the order listed), on 200 papers."""
+    students = [f"student-{n}" for n in range(200)]
+    for item in (q for q in lesson.quiz if q.type == kind):
+        scores = []
+        for student in students:
+            shown = student_variant(lesson, student, items=[item]).arrangements[item.id]
+            blind = list(shown) if kind == "ordering" else dict(zip([a for a, _ in item.pairs], shown, strict=True))
+            scores.append(grade_item(item, blind).score / item.points)
+        assert sum(scores) / len(scores) <= chance_floor(len(shown)), item.id
+        assert grade_item(item, right_answer(item)).score == item.points
+
+
+def test_each_row_of_an_order_or_a_matching_is_marked(lesson):
+    order = next(q for q in lesson.quiz if q.type == "ordering")
+    ids = [i for i, _ in order.steps]
+    result = grade_item(order, [ids[2], ids[1], ids[0], *ids[3:]])
+    assert result.marks == ((ids[2], False), (ids[1], True), (ids[0], False), *((i, True) for i in ids[3:]))
+    assert result.feedback.startswith(f"{len(ids) - 2} of {len(ids)} steps in the right place.")
+    assert grade_item(order, ids).feedback == f"All {len(ids)} steps in the right place."
+    match = next(q for q in lesson.quiz if q.type == "matching")
+    (a, _), (b, rb) = match.pairs[:2]
+    result = grade_item(match, {a: rb})
+    assert dict(result.marks) == {left: False for left, _ in match.pairs} and result.score == 0
+    assert grade_item(match, {a: rb, b: rb}).marks[1] == (b, True)

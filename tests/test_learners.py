@@ -131,3 +131,70 @@ def test_on_a_shared_server_nothing_is_kept_before_a_name_is_given(lesson, data)
     box.name.value = "Amina"
     view.known_button.value = True
     assert view.index.key(lesson.sentences[0].words[0]) in learner_progress(learner).known(lesson.id)
+
+
+def test_the_quiz_and_the_results_export_follow_the_name_box(lesson, data, tmp_path):
+    from helpers.widgets.learner import LearnerBox, learner_progress
+    from helpers.widgets.quiz import Quiz, ResultsExport
+
+    from .conftest import right_answer
+
+    learner = Learner(required=True)
+    box = LearnerBox(learner)
+    progress = learner_progress(learner)
+    quiz = Quiz(lesson, mode="practice", progress=progress)
+    export = ResultsExport(lesson, progress, folder=str(tmp_path))
+    assert quiz.student_box.layout.display == "none" and export.name.layout.display == "none"
+    view = quiz.view(0)
+    view.set_response(right_answer(view.item))
+    view.check_button.click()  # no name yet: asked for one, nothing kept
+    assert "type your name in the box at the top first" in view.feedback.value.lower()
+    assert progress.attempts(lesson.id) == []
+    box.name.value = "Amina"
+    view = quiz.view(0)
+    view.set_response(right_answer(view.item))
+    view.check_button.click()
+    assert quiz.student == "Amina" and [a["student"] for a in progress.attempts(lesson.id)] == ["Amina"]
+    box.name.value = "Ali"
+    assert quiz.student == "Ali" and quiz.best == {}
+    box.name.value = "Amina"
+    assert view.item.id in quiz.best  # Amina's answer comes back with her name
+    export.button.click()
+    assert export.written and all("Amina" in name for name in export.written)
+    assert export.result.value.count('class="khabar-download"') == 2  # the files, downloadable from the page
+
+
+def test_flashcards_and_known_words_follow_the_name_box(lesson, data):
+    from helpers.widgets.learner import LearnerBox, learner_progress
+    from helpers.widgets.vocab import Flashcards, KnownWords
+
+    learner = Learner()
+    box = LearnerBox(learner)
+    progress = learner_progress(learner)
+    cards = Flashcards(lesson, progress)
+    known = KnownWords(lesson, progress)
+    box.name.value = "Amina"
+    cards.show_button.click()
+    cards.grade_buttons[2].click()  # Good
+    entry = lesson.glossary[0].id
+    progress.set_known(lesson.id, entry)
+    amina_summary = known.summary.value
+    box.name.value = "Ali"  # Ali has reviewed nothing and knows nothing yet
+    assert progress.reviews(lesson.id) == [] and progress.known(lesson.id) == set()
+    assert cards.current is not None and "Cards started: 0 of" in cards.status.value
+    assert known.summary.value != amina_summary
+    box.name.value = "amina"
+    assert len(progress.reviews(lesson.id)) == 1 and entry in progress.known(lesson.id)
+    assert known.summary.value == amina_summary and "Cards started: 1 of" in cards.status.value
+
+
+def test_on_jupyterhub_the_hubs_user_keeps_progress_in_their_own_default_file(lesson, data, monkeypatch):
+    import helpers.study.learners as learners
+
+    monkeypatch.setenv("JUPYTERHUB_USER", "amina")
+    monkeypatch.setattr(learners, "_CURRENT", None)
+    learner = current_learner()
+    assert (learner.name, learner.required) == ("amina", False)
+    progress = LearnerProgress(learner)
+    progress.set_known(lesson.id, lesson.glossary[0].id)
+    assert progress.path == data / FILE_NAME  # where helpers.open_progress() finds it too

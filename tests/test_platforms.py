@@ -150,7 +150,7 @@ def test_what_a_format_cannot_carry_is_said_in_the_file_and_by_the_command(lesso
     ordering = next(q for q in lesson.quiz if q.type == "ordering")
     text = (write_platform(lesson, "gift", tmp_path / "q.gift")).path.read_text(encoding="utf-8")
     block = next(b for b in text.split("\n\n") if b.startswith(f"::{ordering.id}::"))
-    assert "Not carried by this platform" in plain(block) and "pair of steps" in plain(block)
+    assert "Not carried by this platform" in plain(block) and "correction for guessing" in plain(block)
     out = subprocess.run(
         [sys.executable, "-m", "helpers.cli", "export", "--gift", str(tmp_path / "bank.gift"), "--qti",
          str(tmp_path / "bank.zip"), "--moodle-xml", str(tmp_path / "bank.xml")],

@@ -1,4 +1,4 @@
-"""FSRS scheduling (through the fsrs package) with a fake clock."""
+"""FSRS scheduling (through the fsrs package) with a fake clock, and the flashcards that use it."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from fsrs import Card, Rating, Scheduler, State
 from hypothesis import given
 from hypothesis import strategies as st
 
+import helpers
 from helpers.study.srs import (
     AGAIN,
     EASY,
@@ -23,6 +24,8 @@ from helpers.study.srs import (
     return_label,
     review,
 )
+
+from .conftest import visible_text
 
 T0 = datetime(2026, 1, 27, 9, 0)
 UTC0 = datetime(2026, 1, 27, 9, 0, tzinfo=timezone.utc)
@@ -150,3 +153,69 @@ def test_next_card_prefers_the_most_overdue_then_new_cards():
     del states["b"], states["a"]
     assert next_card(states, ["a", "b", "c", "d"], T0) == "a"  # new cards in teaching order
     assert next_card(states, ["c"], T0) is None  # nothing due, nothing new
+
+
+# -- the flashcards widget: what it drills and how it teaches ------------------------------------------------
+
+
+def only(store, lesson, entry_id):
+    """Every other word of the glossary marked known: the drill has one word left."""
+    store.set_known_many(lesson.id, [e.id for e in lesson.glossary if e.id != entry_id])
+
+
+def test_proper_names_are_left_out_of_the_drill_unless_the_box_is_ticked(lesson, tmp_path):
+    store = helpers.open_progress(tmp_path / "p.sqlite3")
+    names = [e for e in lesson.glossary if e.pos == "proper-noun" or "proper-noun" in e.tags]
+    assert names and lesson.entry("g-gideon-saar") in names
+    cards = helpers.flashcards(lesson, store, clock=lambda: T0)
+    assert not cards.names_box.value and cards.names_box.description.startswith("Include proper names")
+    assert f"Cards started: 0 of {len(lesson.glossary) - len(names)}" in cards.status.value
+    only(store, lesson, "g-gideon-saar")
+    assert cards.current is None and "No card is due now" in visible_text(cards.front.value)
+    cards.names_box.value = True  # the learner ticks the box: the names come in
+    assert cards.current == "g-gideon-saar:ar-en"
+    assert f"Cards started: 0 of {len(lesson.glossary)}" in cards.status.value
+    cards.names_box.value = False
+    assert cards.current is None
+    assert helpers.flashcards(lesson, store, include_names=True).current == "g-gideon-saar:ar-en"
+
+
+def test_a_name_the_text_spells_unusually_is_taught_in_its_usual_spelling(lesson, tmp_path):
+    store = helpers.open_progress(tmp_path / "p.sqlite3")
+    note = next(n for n in lesson.notes if n.id == "n-saar-spelling")
+    assert note.kind == "spelling" and note.focus == "سار" and helpers.strip_tashkeel(note.usual) == "جدعون ساعر"
+    only(store, lesson, "g-gideon-saar")
+    cards = helpers.flashcards(lesson, store, include_names=True, clock=lambda: T0)
+    front = visible_text(cards.front.value)
+    assert front.startswith("جِدْعُون سَاعَر") and "The usual spelling; this text writes جِدْعُون سَار." in front
+    cards.show_button.click()
+    back = visible_text(cards.back.value)
+    assert back.startswith("Usual spelling: جِدْعُون سَاعَر (this text writes جِدْعُون سَار). Sa'ar's surname is usually")
+    assert "Gideon Sa'ar" in back  # the glossary's card follows
+    cards.grade_buttons[2].click()  # Good
+    assert visible_text(cards.outcome.value) == "Back in 10 minutes (27 Jan 2026, 09:10)."
+    reverse = helpers.flashcards(lesson, store, direction="en-ar", include_names=True, clock=lambda: T0)
+    assert "Gideon Sa'ar" in visible_text(reverse.front.value) and "ساعر" not in reverse.front.value
+    reverse.show_button.click()
+    assert visible_text(reverse.back.value).startswith("Usual spelling: جِدْعُون سَاعَر")
+
+
+def test_a_name_whose_spelling_the_notes_call_usual_is_taught_as_the_text_spells_it(lesson, tmp_path):
+    store = helpers.open_progress(tmp_path / "p.sqlite3")
+    assert any(n.kind == "spelling" and n.focus == "توكاييف" for n in lesson.notes)  # "both are in use"
+    only(store, lesson, "g-tokayev")
+    cards = helpers.flashcards(lesson, store, include_names=True)
+    cards.show_button.click()
+    assert "usual" not in visible_text(cards.front.value + cards.back.value).lower()
+    assert visible_text(cards.front.value).startswith(lesson.entry("g-tokayev").headword)
+
+
+def test_the_grade_buttons_are_coloured_and_say_when_the_card_comes_back(lesson, tmp_path):
+    cards = helpers.flashcards(lesson, helpers.open_progress(tmp_path / "p.sqlite3"), clock=lambda: T0)
+    assert [b.button_style for b in cards.grade_buttons] == ["danger", "warning", "success", "info"]
+    assert cards.show_button.button_style == "primary"
+    cards.show_button.click()
+    assert [b.description for b in cards.grade_buttons] == ["Again · 1 min", "Hard · 6 min", "Good · 10 min",
+                                                            "Easy · 8 d"]  # fmt: skip
+    cards.grade_buttons[3].click()  # Easy
+    assert visible_text(cards.outcome.value) == "Back in 8 days (04 Feb 2026)."

@@ -438,6 +438,62 @@ def test_a_bug_behind_a_dates_check_button(lesson, monkeypatch):
     assert shown(exercise.rows[0][2]) == BUG
 
 
+def test_a_bug_behind_the_question_strip_and_menu(lesson, monkeypatch):
+    qz = helpers.quiz(lesson)
+    monkeypatch.setattr(helpers.widgets.quiz, "stem_html", _boom)
+    qz.strip_buttons[5].click()
+    assert shown(qz.score) == BUG
+    qz.score.value = ""
+    qz.menu.value = 7
+    assert shown(qz.score) == BUG
+
+
+def test_a_bug_behind_a_word_bank_button(lesson, monkeypatch):
+    item = next(q for q in lesson.quiz if q.type == "cloze" and q.bank)
+    [view] = helpers.quiz_item(lesson, item.id).views
+    monkeypatch.setattr(view.input, "choose", _boom)
+    view.input.bank_buttons[item.gap].click()
+    assert shown(view.input.status) == BUG and view.input.status.layout.display == ""
+
+
+def test_a_bug_behind_the_english_box(lesson, monkeypatch):
+    qz = helpers.quiz(lesson)
+    monkeypatch.setattr(helpers.widgets.quiz.ItemView, "set_english", _boom)
+    qz.english_box.value = False
+    assert shown(qz.score) == BUG
+
+
+def test_a_bug_behind_submit_anyway(lesson, monkeypatch):
+    qz = helpers.quiz(lesson, mode="exam", count=3)
+    qz.views[0].set_response(right_answer(qz.views[0].item))
+    qz.submit_button.click()
+    monkeypatch.setattr(helpers.widgets.quiz, "evidence_html", _boom)
+    qz.confirm_button.click()
+    assert shown(qz.score) == BUG
+
+
+def test_earlier_answers_that_cannot_be_read_leave_the_quiz_working_and_say_so(lesson, tmp_path):
+    class Unreadable(ProgressStore):
+        def attempts(self, *args, **kwargs):
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+    qz = helpers.quiz(lesson, student="amina", progress=Unreadable(tmp_path / "p.sqlite3"))
+    assert "Could not read your earlier answers: the progress file could not be used (database disk image is " in (
+        shown(qz.score)
+    )
+    view = qz.view(0)
+    view.set_response(right_answer(view.item))
+    view.check_button.click()
+    assert "✓ Right" in shown(view.feedback) and shown(qz.score).startswith("Score: 1 / ")
+
+
+def test_a_bug_behind_the_proper_names_box(lesson, tmp_path, monkeypatch):
+    cards = helpers.flashcards(lesson, helpers.open_progress(tmp_path / "p.sqlite3"))
+    monkeypatch.setattr(helpers.widgets.vocab, "card_ids", _boom)
+    cards.names_box.value = True
+    assert cards.status.value == BUG
+
+
 # -- every handler of every kit widget goes through the guard ----------------------------------------------
 
 

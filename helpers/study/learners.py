@@ -148,8 +148,11 @@ class Learner(traitlets.HasTraits):
     name = traitlets.Unicode(DEFAULT)
     required = traitlets.Bool(False)
 
-    def __init__(self, name: str = DEFAULT, required: bool = False) -> None:
+    def __init__(self, name: str = DEFAULT, required: bool = False, home: str = DEFAULT) -> None:
         super().__init__(name=check_name(name) if name else DEFAULT, required=required)
+        #: The learner whose own data folder this is (the hub's user on JupyterHub): their progress is the default
+        #: file, where it was before any name was given.
+        self.home = home
 
     @property
     def missing(self) -> bool:
@@ -174,7 +177,7 @@ def current_learner() -> Learner:
     """This kernel's learner (made on first use from :func:`identity` and :func:`shared_server`)."""
     global _CURRENT
     if _CURRENT is None:
-        _CURRENT = Learner(identity(), required=shared_server())
+        _CURRENT = Learner(identity(), required=shared_server(), home=os.environ.get("JUPYTERHUB_USER", DEFAULT))
     return _CURRENT
 
 
@@ -202,6 +205,8 @@ class LearnerProgress:
         learner.observe(self._switch, "name")
 
     def _store_for(self, name: str) -> ProgressStore:
+        if name and name == self.learner.home:
+            name = DEFAULT  # the hub's user: their own server's data folder is theirs alone
         key = folder_name(name) if name != DEFAULT else DEFAULT  # Amina and amina: one learner, one store
         store = self._stores.get(key)
         if store is None and name == DEFAULT and self.learner.required:

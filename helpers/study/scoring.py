@@ -37,9 +37,11 @@ __all__ = [
     "check_student_name",
     "export_results",
     "grade_item",
+    "practice_record",
     "results_dict",
     "results_file_stem",
     "student_variant",
+    "teaching_order",
 ]
 
 
@@ -54,6 +56,58 @@ def best_by_item(attempts: Iterable[Mapping[str, Any]]) -> dict[str, float]:
         item, score = attempt["item"], float(attempt["score"])
         best[item] = max(best.get(item, score), score)
     return best
+
+
+#: How far ahead :func:`teaching_order` looks for a question of another kind than the one just asked.
+_LOOK_AHEAD = 4
+
+
+def teaching_order(lesson: Lesson, items: Iterable[QuizItem] | None = None) -> tuple[QuizItem, ...]:
+    """The items in the order a teacher would ask them: following the text, easy first, the kinds mixed.
+
+    Each item comes once its evidence has been read (after the last paragraph it cites), the easier first among
+    those of one paragraph; then, walking that order, the next item is the first of the next few that is not of
+    the kind just asked, so a choice, a gap to fill, a true-or-false and a matching alternate. The same lesson always
+    gives the same order.
+
+    >>> from helpers import load_lesson
+    >>> order = teaching_order(load_lesson())
+    >>> sum(a.type == b.type for a, b in zip(order, order[1:])) < len(order) // 4
+    True
+    """
+    pool = list(items if items is not None else lesson.quiz)
+    paragraph = {s.id: n for n, p in enumerate(lesson.paragraphs) for s in p.sentences}
+    written = {q.id: n for n, q in enumerate(pool)}
+
+    def read_by(q: QuizItem) -> int:
+        return max((paragraph.get(sid, len(paragraph)) for sid in q.evidence), default=len(paragraph))
+
+    queue = sorted(pool, key=lambda q: (read_by(q), q.difficulty, written[q.id]))
+    out: list[QuizItem] = []
+    while queue:
+        last = out[-1].type if out else None
+        pick = next((q for q in queue[:_LOOK_AHEAD] if q.type != last), queue[0])
+        out.append(pick)
+        queue.remove(pick)
+    return tuple(out)
+
+
+def practice_record(
+    store: ProgressStore, lesson: Lesson, student: str, items: Iterable[QuizItem] | None = None
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """A student's stored practice answers to ``items`` (default: the lesson's), oldest first, and the last
+    response to each item: what a practice quiz rebuilds its score and its answers from after a restart.
+
+    Exam answers are left out (an exam is its own paper); so are answers to items the lesson no longer has.
+    """
+    wanted = {q.id for q in (items if items is not None else lesson.quiz)}
+    attempts = [
+        {**a, "score": _finite(a.get("score"))}
+        for a in store.attempts(lesson.id, student)
+        if a.get("mode") == "practice" and a.get("item") in wanted
+    ]
+    last = {str(a["item"]): a.get("response") for a in attempts}
+    return attempts, last
 
 
 def grade_item(item: QuizItem, response: Any) -> ItemResult:

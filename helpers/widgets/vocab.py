@@ -22,7 +22,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import traitlets
 
-from helpers.lesson.model import GlossaryEntry, Lesson, Word
+from helpers.lesson.model import GlossaryEntry, Lesson, Note, Word
 from helpers.lesson.paths import output_dir
 from helpers.study.progress import ProgressChange, ProgressStore
 from helpers.study.srs import (
@@ -38,7 +38,7 @@ from helpers.study.srs import (
 from helpers.study.vocab import DIRECTIONS, MAX_QUERY, GlossaryIndex, card_ids
 from helpers.study.words import WordIndex, find_words
 from helpers.text.arabic import contains_arabic, normalize_match, strip_tashkeel
-from helpers.views.html import Markup, ar, en, style
+from helpers.views.html import Markup, ar, en, mixed, style
 from helpers.views.vocab import entry_card
 from helpers.views.words import card_html
 from helpers.widgets.base import failure_message, guarded, shortened, show_message, store_notice, update_store_notice
@@ -51,7 +51,9 @@ __all__ = [
     "export_buttons",
     "flashcards",
     "glossary_browser",
+    "is_proper_name",
     "known_words",
+    "usual_spelling",
 ]
 
 _ALL = "all"
@@ -84,7 +86,7 @@ class _FollowsProgress:
         notice = getattr(self, "store_notice", None)
         if notice is not None:  # a warning the store gave on this write (e.g. kept in memory from now on)
             update_store_notice(notice, self.progress)
-        if self._writing or change.lesson != self.lesson.id:
+        if self._writing or change.lesson not in (self.lesson.id, "*"):  # "*": another learner now, every lesson
             return
         self._guarded(self._on_progress, "follow your progress")(change)
 
@@ -210,7 +212,7 @@ class GlossaryBrowser(_FollowsProgress, widgets.VBox):
         self.results.value = Markup("").join(cards)
 
     def _on_progress(self, change: ProgressChange) -> None:
-        if change.kind == "known":
+        if change.kind in ("known", "learner"):
             self.refresh()
 
     def _status_area(self) -> widgets.Widget:
@@ -319,7 +321,7 @@ class KnownWords(_FollowsProgress, widgets.VBox):
             self.on_change()
 
     def _on_progress(self, change: ProgressChange) -> None:
-        if change.kind == "known":
+        if change.kind in ("known", "learner"):
             self._show_store()
 
     def _status_area(self) -> widgets.Widget:
@@ -331,12 +333,55 @@ def known_words(lesson: Lesson, progress: ProgressStore, on_change: Callable[[],
     return KnownWords(lesson, progress, on_change)
 
 
+#: The colour of each grade button (ipywidgets' button styles): Again red, Hard amber, Good green, Easy blue.
+GRADE_STYLES = {"Again": "danger", "Hard": "warning", "Good": "success", "Easy": "info"}
+
+
+def is_proper_name(entry: GlossaryEntry) -> bool:
+    """A name (of a person, a place, an organisation): a proper noun, or an expression tagged as one.
+
+    >>> from helpers import load_lesson
+    >>> lesson = load_lesson()
+    >>> is_proper_name(lesson.entry("g-gideon-saar")), is_proper_name(lesson.entry("g-waqqaa"))
+    (True, False)
+    """
+    return entry.pos == "proper-noun" or "proper-noun" in entry.tags
+
+
+def usual_spelling(lesson: Lesson, entry: GlossaryEntry) -> tuple[str, Note | None] | None:
+    """The spelling a flashcard teaches instead of the text's, when the teacher says the text's is unusual: the
+    entry's ``usual_spelling``, with the teacher's spelling note on one of its forms when there is one. ``None``
+    when the text's spelling is the one to learn (a note may discuss a spelling without saying the text's is
+    wrong: Arabic spellings of a new name are often not settled).
+
+    >>> from helpers import load_lesson
+    >>> lesson = load_lesson()
+    >>> spelling, note = usual_spelling(lesson, lesson.entry("g-gideon-saar"))
+    >>> spelling, note.id
+    ('جِدْعُون سَاعَر', 'n-saar-spelling')
+    >>> usual_spelling(lesson, lesson.entry("g-tokayev")) is None  # the text's spelling is the usual one
+    True
+    """
+    own = (entry.usual_spelling or "").strip()
+    if not own:
+        return None
+    forms = {normalize_match(strip_tashkeel(f)) for f in (*entry.forms, entry.headword)}
+    note = next((n for n in lesson.notes if n.kind == "spelling"
+                 and normalize_match(strip_tashkeel(n.focus)) in forms), None)  # fmt: skip
+    return own, note
+
+
 class Flashcards(_FollowsProgress, widgets.VBox):
     """Self-graded flashcards scheduled by FSRS (see :mod:`helpers.study.srs`).
 
-    Each grade button shows when the card would come back if graded so now ("Good · 3 d"); after a grade,
-    :attr:`outcome` says when it does ("Back in 3 days (4 Feb 2026)."). ``desired_retention``: the chance
-    of still recalling a card when it comes back that the schedule aims for (0.9; higher: more reviews).
+    Each grade button (coloured: Again red, Hard amber, Good green, Easy blue) shows when the card would come
+    back if graded so now ("Good · 3 d"); after a grade, :attr:`outcome` says when it does ("Back in 3 days
+    (4 Feb 2026)."). ``desired_retention``: the chance of still recalling a card when it comes back that the
+    schedule aims for (0.9; higher: more reviews).
+
+    Proper names are left out unless ``include_names`` (or the box "Include proper names" is ticked). A word the
+    teacher notes say the text spells unusually is taught in its usual spelling (:func:`usual_spelling`: the
+    card for جدعون سار asks for ساعر), with the text's spelling beside it.
     """
 
     #: The card shown, ``"<entry id>:<direction>"``, or None when no card is due.
@@ -352,6 +397,7 @@ class Flashcards(_FollowsProgress, widgets.VBox):
         new_per_session: int = 10,
         clock: Callable[[], datetime] = datetime.now,
         desired_retention: float = DESIRED_RETENTION,
+        include_names: bool = False,
     ) -> None:
         if direction not in (*DIRECTIONS, "both"):
             raise ValueError(f"direction must be 'ar-en', 'en-ar' or 'both', not {direction!r}")
@@ -361,16 +407,25 @@ class Flashcards(_FollowsProgress, widgets.VBox):
         self.direction = direction
         self.new_per_session = new_per_session
         self._entries = {e.id: e for e in lesson.glossary}
-        directions = DIRECTIONS if direction == "both" else (direction,)
-        self._order = card_ids(lesson.glossary, directions)
+        self._directions = DIRECTIONS if direction == "both" else (direction,)
+        self.include_names = include_names
+        self._order = self._card_order()
+        self.names_box = widgets.Checkbox(
+            value=include_names, description="Include proper names (people, places, organisations)", indent=False,
+            layout=widgets.Layout(width="auto"),
+        )  # fmt: skip
+        self.names_box.add_class("khabar-include-names")
         self.front = widgets.HTML()
         self.back = widgets.HTML()
         self.status = widgets.Label()
         #: When the card just graded comes back, in words.
         self.outcome = widgets.HTML()
         self.outcome.add_class("khabar-flashcard-outcome")
-        self.show_button = widgets.Button(description="Show answer", button_style="info")
-        self.grade_buttons = [widgets.Button(description=label, tooltip=f"grade {g}") for label, g in GRADES]
+        self.show_button = widgets.Button(description="Show answer", button_style="primary")
+        self.grade_buttons = [
+            widgets.Button(description=label, tooltip=f"grade {g}", button_style=GRADE_STYLES[label])
+            for label, g in GRADES
+        ]
         self.known_button = widgets.Button(description="I know this word", tooltip="Mark as known and skip it")
         self.show_button.add_class("khabar-show-answer")
         self.known_button.add_class("khabar-mark-known")
@@ -379,15 +434,19 @@ class Flashcards(_FollowsProgress, widgets.VBox):
             button.on_click(self._guarded(lambda _b, g=grade: self.grade(g), "save your grade"))
         self.show_button.on_click(self._guarded(lambda _: self.reveal(), "show the answer"))
         self.known_button.on_click(self._guarded(lambda _: self.mark_known(), "mark the word as known"))
+        self.names_box.observe(self._guarded(self._names_changed, "change which words are drilled"), names="value")
         #: What the progress store warns of (hidden while it has no warning).
         self.store_notice = store_notice(progress)
+        buttons = widgets.HBox([self.show_button, *self.grade_buttons, self.known_button])
+        buttons.add_class("khabar-flashcard-buttons")
         super().__init__(
             [
                 widgets.HTML(style()),
                 self.store_notice,
+                self.names_box,
                 self.front,
                 self.back,
-                widgets.HBox([self.show_button, *self.grade_buttons, self.known_button]),
+                buttons,
                 self.outcome,
                 self.status,
             ]
@@ -402,6 +461,19 @@ class Flashcards(_FollowsProgress, widgets.VBox):
         else:
             card = f"card {self.current} ({'answer shown' if self.back.value else 'question'})"
         return f"Flashcards: {self.direction}, {self.due_now()} due, {self.new_left} new left, {card}"
+
+    def _card_order(self) -> list[str]:
+        entries = [e for e in self.lesson.glossary if self.include_names or not is_proper_name(e)]
+        return card_ids(entries, self._directions)
+
+    def _names_changed(self, change: dict) -> None:
+        """The box "Include proper names" was ticked or unticked: the drill takes the names in or leaves them."""
+        self.include_names = bool(change["new"])
+        self._order = self._card_order()
+        if self.current is None or self.current not in self._order:
+            self.next()
+        else:
+            self._status()
 
     @property
     def new_left(self) -> int:
@@ -433,11 +505,16 @@ class Flashcards(_FollowsProgress, widgets.VBox):
             self.known_button.disabled = True
         else:
             entry, direction = self._card()
-            prompt = (
-                ar(entry.headword, tag="div", cls="khabar-ar khabar-card-face")
-                if direction == "ar-en"
-                else en(entry.gloss, tag="div", cls="khabar-en khabar-card-face")
-            )
+            usual = usual_spelling(self.lesson, entry)
+            if direction == "ar-en":
+                prompt = ar(usual[0] if usual else entry.headword, tag="div", cls="khabar-ar khabar-card-face")
+                if usual:
+                    prompt += Markup(
+                        '<p class="khabar-en khabar-usual-spelling" dir="ltr" lang="en">The usual spelling; this '
+                        "text writes {}.</p>"
+                    ).format(ar(entry.headword, cls="khabar-ar-inline"))
+            else:
+                prompt = en(entry.gloss, tag="div", cls="khabar-en khabar-card-face")
             ask = "What does it mean?" if direction == "ar-en" else "Say and write it in Arabic."
             self.front.value = prompt + en(ask, tag="p", cls="khabar-en khabar-sid")
         self._label_buttons()
@@ -454,7 +531,15 @@ class Flashcards(_FollowsProgress, widgets.VBox):
         if self.current is None:
             return
         entry, _direction = self._card()
-        self.back.value = entry_card(self.lesson, entry)
+        usual = usual_spelling(self.lesson, entry)
+        spelling = Markup("")
+        if usual:
+            why = Markup(" {}.").format(mixed(usual[1].title.rstrip("."))) if usual[1] is not None else Markup("")
+            spelling = Markup(
+                '<p class="khabar-en khabar-usual-spelling" dir="ltr" lang="en"><b>Usual spelling: {}</b> '
+                "(this text writes {}).{} Learn the usual spelling.</p>"
+            ).format(ar(usual[0], cls="khabar-ar-inline"), ar(entry.headword, cls="khabar-ar-inline"), why)
+        self.back.value = spelling + entry_card(self.lesson, entry)
         self._enable(answer_shown=True)
         self._label_buttons()
 
@@ -498,6 +583,10 @@ class Flashcards(_FollowsProgress, widgets.VBox):
         self.next()
 
     def _on_progress(self, change: ProgressChange) -> None:
+        if change.kind == "learner":  # another learner's cards: start their session
+            self.new_shown = 0
+            self.next()
+            return
         if change.kind not in ("known", "review"):
             return
         shown = self.current.split(":")[0] if self.current else None
@@ -535,9 +624,11 @@ def flashcards(
     new_per_session: int = 10,
     clock: Callable[[], datetime] = datetime.now,
     desired_retention: float = DESIRED_RETENTION,
+    include_names: bool = False,
 ) -> Flashcards:
-    """Flashcards for the lesson's glossary: ``direction`` 'ar-en', 'en-ar' or 'both' (see :class:`Flashcards`)."""
-    return Flashcards(lesson, progress, direction, new_per_session, clock, desired_retention)
+    """Flashcards for the lesson's glossary: ``direction`` 'ar-en', 'en-ar' or 'both' (see :class:`Flashcards`);
+    proper names only with ``include_names``."""
+    return Flashcards(lesson, progress, direction, new_per_session, clock, desired_retention, include_names)
 
 
 class ExportButtons(widgets.VBox):

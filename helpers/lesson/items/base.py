@@ -30,7 +30,18 @@ from helpers.lesson.problems import Problem
 from helpers.lesson.quiz import ITEM_TYPES, QuizItem
 from helpers.text.arabic import contains_arabic
 
-__all__ = ["BLANK", "BLOCK_KINDS", "MAX_PARTS", "Block", "Choices", "ItemResult", "ItemType", "Typed", "register"]
+__all__ = [
+    "BLANK",
+    "BLOCK_KINDS",
+    "MAX_PARTS",
+    "Block",
+    "Choices",
+    "ItemResult",
+    "ItemType",
+    "Typed",
+    "beyond_chance",
+    "register",
+]
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -79,6 +90,10 @@ class ItemResult:
 
     A *refused* response (nothing chosen, an incomplete order, something that is
     not an answer to this item) earns nothing and does not count as an attempt.
+    ``marks`` says, for items answered row by row (pairs to match, steps to order),
+    which rows are right: ``(row, right?)`` with the row's left-hand word or step id.
+    ``near_miss`` names the near miss a typed answer was found to be (a kind of
+    :data:`helpers.text.matching.NEAR_MISSES`, such as "article"; empty when none).
     """
 
     item_id: str
@@ -87,6 +102,8 @@ class ItemResult:
     feedback: str
     response: Any = None
     refused: bool = False
+    marks: tuple[tuple[str, bool], ...] = ()
+    near_miss: str = ""
 
     @property
     def correct(self) -> bool:
@@ -100,6 +117,36 @@ class ItemResult:
 def refuse(item: QuizItem, message: str, response: Any = None) -> ItemResult:
     """No points, a polite word on what to do, and no attempt counted."""
     return ItemResult(item.id, 0.0, item.points, message, response, refused=True)
+
+
+def beyond_chance(right: int, rows: int) -> float:
+    """The share of the points for ``right`` rows right out of ``rows``, counting only what a guess would not get.
+
+    Whatever order or matching a learner gives blind, one row is right on average (a random order of any
+    length puts one step in its place, on average; a random matching pairs one word right). So the credit counts
+    the right rows beyond that one: a blind answer earns about nothing, a full one everything.
+
+    >>> beyond_chance(5, 5), beyond_chance(3, 5), beyond_chance(1, 5), beyond_chance(0, 5)
+    (1.0, 0.5, 0.0, 0.0)
+    >>> beyond_chance(2, 2), beyond_chance(0, 2), beyond_chance(1, 1)
+    (1.0, 0.0, 1.0)
+    """
+    if rows <= 1:
+        return 1.0 if right >= rows else 0.0
+    return max(0.0, (right - 1) / (rows - 1))
+
+
+def chance_note(right: int, rows: int, what: str) -> str:
+    """What a learner reads under a partly right matching or order: how many rows, and why a lone one earns nothing.
+
+    >>> chance_note(3, 5, "steps in the right place")
+    '3 of 5 steps in the right place. A guess gets about one right, so points count the right ones beyond it.'
+    >>> chance_note(5, 5, "pairs right")
+    'All 5 pairs right.'
+    """
+    if right == rows:
+        return f"All {rows} {what}."
+    return f"{right} of {rows} {what}. A guess gets about one right, so points count the right ones beyond it."
 
 
 def shuffled(values: Sequence[str], rng: random.Random | None) -> tuple[str, ...]:
@@ -151,6 +198,8 @@ class ItemType(ABC):
     has_sentence: ClassVar[bool] = False
     #: The learner types the answer: the key lists accepted answers, graded at the item's ``strictness``.
     typed: ClassVar[bool] = False
+    #: What the learner is asked to do, in a few words ("put in order"), as the question menu lists it.
+    label: ClassVar[str] = "answer"
 
     def __repr__(self) -> str:
         return f"<item type {self.name!r}>"
@@ -363,6 +412,9 @@ class Typed(ItemType):
         """What a letter-exact platform does not forgive that the kit does."""
         if item.strictness == "lenient":
             return ("one wrong letter, which the kit forgives at lenient strictness",)
+        if item.strictness == "marks":
+            return ("a sukun left out, tanween over or before the alef, and marks on letters the key leaves bare, "
+                    "which the kit accepts at marks strictness",)  # fmt: skip
         return ()
 
     def grade(self, item: QuizItem, response: Any) -> ItemResult:
@@ -370,9 +422,12 @@ class Typed(ItemType):
             return refuse(item, "Type your answer first.", response)
         from helpers.text.matching import grade_text  # answers are graded in a quiz, not when a lesson loads
 
-        verdict = grade_text(self.answers(item), response, item.strictness)
+        # a word of the cloze's bank typed for the answer is another word, not a typo of it
+        verdict = grade_text(self.answers(item), response, item.strictness, words=item.bank)
         shown = response if len(response) <= 200 else response[:200] + "…"
-        return ItemResult(item.id, float(item.points) if verdict.accepted else 0.0, item.points, verdict.note, shown)
+        miss = getattr(verdict, "miss", None)  # the near miss the check names, if any (a missing ال, an ending …)
+        return ItemResult(item.id, float(item.points) if verdict.accepted else 0.0, item.points, verdict.note, shown,
+                          near_miss=str(getattr(miss, "kind", "") or ""))  # fmt: skip
 
     def check_fields(self, item: QuizItem, lesson: Lesson) -> Iterable[tuple[str, str]]:
         if not (isinstance(item.key, tuple) and item.key):

@@ -27,6 +27,7 @@ class Cloze(Typed):
     """
 
     name = "cloze"
+    label = "fill the gap"
     has_sentence = True
 
     def arrangement(self, item: QuizItem, rng: random.Random | None) -> tuple[str, ...]:

@@ -1,11 +1,19 @@
-"""Matching: pair each word (left) with its meaning (right); credit for each pair right."""
+"""Matching: pair each word (left) with its meaning (right); credit for the pairs right, beyond chance."""
 
 from __future__ import annotations
 
-from helpers.lesson.items.base import Block, ItemResult, ItemType, refuse, register, scrambled
+from helpers.lesson.items.base import (
+    Block,
+    ItemResult,
+    ItemType,
+    beyond_chance,
+    chance_note,
+    refuse,
+    register,
+    scrambled,
+)
 from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
-from helpers.text.matching import partial_pairs
 
 __all__ = ["Matching"]
 
@@ -20,9 +28,15 @@ if TYPE_CHECKING:
 
 @register
 class Matching(ItemType):
-    """``pairs`` of (left, right). Response: {left: the right-hand text chosen for it}."""
+    """``pairs`` of (left, right). Response: {left: the right-hand text chosen for it}.
+
+    Each left-hand word is right or wrong on its own; the points count the pairs right beyond the one a blind
+    matching gets on average (:func:`~helpers.lesson.items.base.beyond_chance`): the same meaning chosen for every
+    word, or the meanings in the order shown, earn about nothing.
+    """
 
     name = "matching"
+    label = "match"
 
     def arrangement(self, item: QuizItem, rng: random.Random | None) -> tuple[str, ...]:
         """The right-hand sides, in the student's order (never facing their partners)."""
@@ -40,13 +54,18 @@ class Matching(ItemType):
     def grade(self, item: QuizItem, response: Any) -> ItemResult:
         if not isinstance(response, dict) or not any(response.values()):
             return refuse(item, "Match each word with a meaning.", response)
-        share = partial_pairs(dict(item.pairs), response)
-        right = round(share * len(item.pairs))
-        feedback = f"{right} of {len(item.pairs)} pairs right."
-        return ItemResult(item.id, round(share * item.points, 2), item.points, feedback, response)
+        marks = tuple((left, response.get(left) == right) for left, right in item.pairs)
+        right = sum(ok for _, ok in marks)
+        share = beyond_chance(right, len(item.pairs))
+        feedback = chance_note(right, len(item.pairs), "pairs right")
+        return ItemResult(item.id, round(share * item.points, 2), item.points, feedback, response, marks=marks)
 
     def platform(self, item: QuizItem, lesson: Lesson, arrangement: Sequence[str]) -> PlatformQuestion:
-        return self.platform_question(item, lesson, "pairs", pairs=tuple(item.pairs))
+        lost = (
+            "the correction for guessing (the platform gives credit for every pair right, so a blind matching "
+            "earns about one pair's share there; here only the pairs right beyond the first earn points)",
+        )
+        return self.platform_question(item, lesson, "pairs", lost, pairs=tuple(item.pairs))
 
     def check_fields(self, item: QuizItem, lesson: Lesson) -> Iterable[tuple[str, str]]:
         lefts, rights = [a for a, _ in item.pairs], [b for _, b in item.pairs]

@@ -24,6 +24,7 @@ class Multiple(Choices):
     """Several right options. Response: a collection of the ticked option ids."""
 
     name = "multiple"
+    label = "choose several"
 
     def right_response(self, item: QuizItem) -> list[str]:
         return list(self.keys(item))

@@ -1,11 +1,19 @@
-"""Ordering: put the steps in the order they happened; credit for each pair of steps in the right order."""
+"""Ordering: put the steps in the order they happened; credit for the steps in their right place, beyond chance."""
 
 from __future__ import annotations
 
-from helpers.lesson.items.base import Block, ItemResult, ItemType, refuse, register, scrambled
+from helpers.lesson.items.base import (
+    Block,
+    ItemResult,
+    ItemType,
+    beyond_chance,
+    chance_note,
+    refuse,
+    register,
+    scrambled,
+)
 from helpers.lesson.model import Lesson
 from helpers.lesson.quiz import QuizItem
-from helpers.text.matching import partial_order
 
 __all__ = ["Ordering"]
 
@@ -24,9 +32,15 @@ _PLACES = ("1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"
 
 @register
 class Ordering(ItemType):
-    """``steps`` of (id, text) in the right order. Response: the step ids in the learner's order."""
+    """``steps`` of (id, text) in the right order. Response: the step ids in the learner's order.
+
+    Each step is right when it is in its own place; the points count the steps in place beyond the one a blind
+    order gets on average (:func:`~helpers.lesson.items.base.beyond_chance`), so numbering the rows 1, 2, 3 … as
+    shown earns about nothing.
+    """
 
     name = "ordering"
+    label = "put in order"
 
     def arrangement(self, item: QuizItem, rng: random.Random | None) -> tuple[str, ...]:
         """The step ids in the order they are shown (never the right order)."""
@@ -47,18 +61,21 @@ class Ordering(ItemType):
         ids = [i for i, _ in item.steps]
         if not all(isinstance(i, str) for i in order) or sorted(order) != sorted(ids):
             return refuse(item, "Put every step in a different place.", response)
-        share = partial_order(ids, order)
-        verdict = (
-            "All in the right order." if share == 1 else f"{share:.0%} of the pairs of steps are in the right order."
-        )
-        return ItemResult(item.id, round(share * item.points, 2), item.points, verdict, order)
+        marks = tuple((step, step == right) for step, right in zip(order, ids, strict=True))
+        right = sum(ok for _, ok in marks)
+        share = beyond_chance(right, len(ids))
+        verdict = chance_note(right, len(ids), "steps in the right place")
+        return ItemResult(item.id, round(share * item.points, 2), item.points, verdict, order, marks=marks)
 
     def platform(self, item: QuizItem, lesson: Lesson, arrangement: Sequence[str]) -> PlatformQuestion:
         """Each step matched with its place (1st, 2nd …): the platforms' matching, scored step by step."""
         text = dict(item.steps)
         shown = arrangement or tuple(text)
         places = {i: _PLACES[n] if n < len(_PLACES) else f"{n + 1}th" for n, (i, _) in enumerate(item.steps)}
-        lost = ("credit for each pair of steps in the right order (the platform scores each step's place)",)
+        lost = (
+            "the correction for guessing (the platform gives credit for every step in its place, so a blind order "
+            "earns about one step's share there; here only the steps in place beyond the first earn points)",
+        )
         return self.platform_question(item, lesson, "pairs", lost, pairs=tuple((text[i], places[i]) for i in shown))
 
     def check_fields(self, item: QuizItem, lesson: Lesson) -> Iterable[tuple[str, str]]:

@@ -20,6 +20,7 @@ class ShortAnswer(Typed):
     """The key lists the accepted answers; the evidence marks every one of them."""
 
     name = "short-answer"
+    label = "type the answer"
 
     def evidence_words(self, item: QuizItem) -> tuple[str, ...]:
         return self.answers(item)

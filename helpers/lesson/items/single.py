@@ -23,6 +23,7 @@ class Single(Choices):
     """One right option; each option has its own feedback. Response: the chosen option id."""
 
     name = "single"
+    label = "choose one"
 
     def right_response(self, item: QuizItem) -> str:
         return str(item.key)

@@ -21,6 +21,7 @@ class TrueFalse(ItemType):
     """A statement that is true or false, with feedback for each answer. Response: True or False."""
 
     name = "true-false"
+    label = "true or false"
     #: The two answers as the learner reads them, in the order they are shown.
     LABELS = ((True, "صحيح · true"), (False, "خطأ · false"))
 
