@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -60,9 +61,28 @@ def setup() -> None:
     pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
     run([*pip, "install", "--upgrade", "pip"])
     run([*pip, "install", "-e", f"{ROOT}[test]"])
+    install_proxy()
     quiet_lab()
     STAMP.write_text(wanted + "\n")
     say("set up")
+
+
+def install_proxy() -> None:
+    """configurable-http-proxy (npm), which the JupyterHub test needs, into .venv/node_modules (never the system's).
+
+    Without npm, or offline, the kit still sets up: the JupyterHub test then says what is missing."""
+    if (VENV / "node_modules" / ".bin" / "configurable-http-proxy").exists() or shutil.which("configurable-http-proxy"):
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        say("npm not found: the JupyterHub test needs configurable-http-proxy (install Node.js with npm)")
+        return
+    say("installing configurable-http-proxy (npm) for the JupyterHub test")
+    quiet = ["--no-audit", "--no-fund", "--loglevel=error"]
+    if subprocess.run(
+        [npm, "install", "--prefix", str(VENV), *quiet, "configurable-http-proxy@4"], cwd=ROOT
+    ).returncode:
+        say("could not install configurable-http-proxy; the JupyterHub test will fail until it is installed")
 
 
 def quiet_lab() -> None:
