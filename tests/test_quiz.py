@@ -530,3 +530,17 @@ def test_the_results_export_says_who_and_what_it_wrote(lesson, tmp_path):
         == f"ResultsExport: student 'amina', written: results-{lesson.id}-amina.json, results-{lesson.id}-amina.csv"
     )
     assert (tmp_path / f"results-{lesson.id}-amina.json").is_file()
+
+
+def test_feedback_shows_a_typed_answer_as_typed_and_never_an_options_letter(lesson):
+    quiz = helpers.quiz(lesson, mode="practice")
+    chosen = quiz.view(0)
+    assert chosen.item.type == "single"
+    chosen.set_response(right_answer(chosen.item))
+    chosen.check()
+    assert "Your answer:" not in visible_text(chosen.feedback.value)
+    typed_index = next(i for i, q in enumerate(quiz.variant.items) if q.type == "short-answer")
+    typed = quiz.view(typed_index)
+    typed.set_response("جواب")
+    typed.check()
+    assert "Your answer: جواب" in visible_text(typed.feedback.value)

@@ -525,8 +525,8 @@ class ItemView(widgets.VBox):
             Markup('<p class="khabar-en khabar-your-answer" dir="ltr" lang="en">Your answer: {}</p>').format(
                 ar_or_text(result.response)
             )
-            if isinstance(result.response, str)
-            else Markup("")
+            if isinstance(result.response, str) and self.item.type in ("cloze", "short-answer")
+            else Markup("")  # a typed answer is shown as typed; a choice is in view already
         )
         self.feedback.value = Markup(
             '<div class="khabar-verdict khabar-{}"><b>{} {}</b> — {} / {}{}</div>{}{}'
