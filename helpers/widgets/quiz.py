@@ -525,7 +525,7 @@ class ItemView(widgets.VBox):
             Markup('<p class="khabar-en khabar-your-answer" dir="ltr" lang="en">Your answer: {}</p>').format(
                 ar_or_text(result.response)
             )
-            if isinstance(result.response, str) and self.item.type in ("cloze", "short-answer")
+            if isinstance(result.response, str) and isinstance(self.kind, (Cloze, ShortAnswer))
             else Markup("")  # a typed answer is shown as typed; a choice is in view already
         )
         self.feedback.value = Markup(
