@@ -433,6 +433,13 @@ def test_export_buttons_write_files(lesson, tmp_path):
     box.csv_button.click()
     assert (tmp_path / f"khabar-{lesson.id}.apkg").exists() and (tmp_path / f"khabar-{lesson.id}.csv").exists()
     assert "Written" in box.result.value
+    # in Voilà or on a phone there is no file browser: the page itself offers the file, byte for byte
+    import base64
+    import re
+
+    link = re.search(r'download="([^"]+)" href="data:text/csv;base64,([^"]+)"', box.result.value)
+    assert link and link.group(1) == f"khabar-{lesson.id}.csv"
+    assert base64.b64decode(link.group(2)) == (tmp_path / f"khabar-{lesson.id}.csv").read_bytes()
 
 
 # -- bad glossary input -------------------------------------------------------------------------

@@ -51,6 +51,7 @@ class PlatformExport(widgets.VBox):
     def write(self, fmt: str) -> None:
         """Write the bank (or the paper chosen) in ``fmt`` and say what the format could not carry."""
         from helpers.study.scoring import student_variant
+        from helpers.views.export import download_link
         from helpers.views.platforms import write_platform
 
         name = next(n for _, f, n in _BUTTONS if f == fmt).format(self.lesson.id)
@@ -61,7 +62,7 @@ class PlatformExport(widgets.VBox):
             self.written.append(export.path.name)
         head, *lost = export.summary()
         lines = [en(head, tag="div"), *(en(line.strip(), tag="div", cls="khabar-en khabar-sid") for line in lost)]
-        self.result.value = Markup("").join(lines) + en("Download it from the file browser.", tag="p")
+        self.result.value = Markup("").join(lines) + download_link(export.path)  # a download from the page itself
 
 
 def platform_export(lesson: Lesson, folder: str | None = None) -> PlatformExport:

@@ -652,8 +652,8 @@ class ExportButtons(widgets.VBox):
         return f"ExportButtons: Anki deck and CSV, written: {done}"
 
     def write(self, kind: str) -> None:
-        """Write the deck (``kind`` 'anki') or the table ('csv') and say where it went."""
-        from helpers.views.export import export_anki, export_csv
+        """Write the deck (``kind`` 'anki') or the table ('csv'), say where it went, and offer it as a download."""
+        from helpers.views.export import download_link, export_anki, export_csv
 
         if kind not in ("anki", "csv"):
             raise ValueError(f"kind must be 'anki' or 'csv', not {kind!r}")
@@ -671,8 +671,8 @@ class ExportButtons(widgets.VBox):
         if Path(path).name not in self.written:
             self.written.append(Path(path).name)
         self.result.value = en(
-            f"Written: {path} ({len(self.lesson.glossary)} words). Download it from the file browser.", "p"
-        )
+            f"Written: {path} ({len(self.lesson.glossary)} words).", "p"
+        ) + download_link(path)  # in Voilà or on a phone there is no file browser: the page offers the file
 
 
 def export_buttons(lesson: Lesson, folder: str | None = None) -> ExportButtons:

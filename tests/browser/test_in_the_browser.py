@@ -48,7 +48,8 @@ def test_read_levels_translation_and_word_cards(lab, page, tmp_path):
     assert "and" in seven.locator(".khabar-wcard").inner_text()  # وَ + نَظِير + ـهُ
     p.locator(".khabar-reading .khabar-level").first.scroll_into_view_if_needed()
     p.wait_for_timeout(200)
-    screenshot(page, "01_read", tmp_path)  # what the learner sees: the sentence with a word's card open
+    # what the learner sees: the sentence with a word's card open, the notebook without the JupyterLab around it
+    screenshot(page, "01_read", tmp_path, ".jp-NotebookPanel-notebook")
     p.set_viewport_size({"width": 390, "height": 844})
     p.wait_for_timeout(500)
     for index in (1, 12, 24):  # words at the start, the middle and the end of the sentence

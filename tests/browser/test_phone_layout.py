@@ -11,6 +11,7 @@ APPS = {
     "01_read": ".khabar-reading .khabar-word-buttons button",
     "02_vocabulary": ".khabar-search input",
     "03_comprehension": ".khabar-quiz",
+    "04_timeline": ".khabar-timeline",
 }
 
 #: Finds what extends past the viewport's sides, or a label cut with an ellipsis. An element inside a box that
