@@ -261,4 +261,4 @@ def test_the_explorer_shows_the_whole_story_with_such_dates(far_lesson):
     explorer = helpers.timeline_explorer(far_lesson)
     explorer.span.value = explorer.span.options[1]  # the whole story
     assert explorer.count.value == f"{len(far_lesson.timeline)} of {len(far_lesson.timeline)} events shown"
-    assert "src=\"data:image/png;base64,iVBORw0KGgo" in explorer.chart.value  # the chart is drawn
+    assert 'src="data:image/png;base64,iVBORw0KGgo' in explorer.chart.value  # the chart is drawn

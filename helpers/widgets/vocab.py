@@ -670,9 +670,9 @@ class ExportButtons(widgets.VBox):
             return
         if Path(path).name not in self.written:
             self.written.append(Path(path).name)
-        self.result.value = en(
-            f"Written: {path} ({len(self.lesson.glossary)} words).", "p"
-        ) + download_link(path)  # in Voilà or on a phone there is no file browser: the page offers the file
+        self.result.value = en(f"Written: {path} ({len(self.lesson.glossary)} words).", "p") + download_link(
+            path
+        )  # in Voilà or on a phone there is no file browser: the page offers the file
 
 
 def export_buttons(lesson: Lesson, folder: str | None = None) -> ExportButtons:
