@@ -139,8 +139,8 @@ def test_the_dump_of_quiz_items_keeps_its_shape(lesson):
     }
     assert list(data["q-sa-two-states"])[-2:] == ["key", "strictness"]
     assert data["q-match-diplomacy"]["pairs"][:2] == [
-        {"left": "تَأْشِيرَة", "right": "visa"},
-        {"left": "مُذَكِّرَة", "right": "memorandum"},
+        {"left": "مُتَطَلَّبَات", "right": "requirements"},
+        {"left": "رَغْبَة", "right": "desire, wish"},
     ]
     assert "strictness" not in data["q-match-diplomacy"]
     assert data["q-order-article"]["steps"][0] == {"id": "s1", "text": "توقيعُ مذكرة لإلغاء متطلبات التأشيرة"}

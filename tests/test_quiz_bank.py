@@ -15,7 +15,8 @@ from helpers import LessonError, load_lesson
 from helpers.lesson.model import Bilingual
 from helpers.lesson.quiz import Option
 from helpers.lesson.quiz_checks import _check_quiz, paper_leaks
-from helpers.study.scoring import student_variant
+from helpers.study.scoring import grade_item, student_variant
+from helpers.text.arabic import strip_tashkeel as strip
 from helpers.views.quiz import worksheet_html
 
 from .conftest import LESSON_ID, ROOT, visible_text
@@ -101,6 +102,52 @@ def test_a_true_false_statement_quoted_elsewhere_fails(lesson):
     )
     [problem] = _check_quiz(leaking(lesson, item), "quiz.yaml")
     assert (problem.entry, problem.field) == ("q-quotes-p10", "prompt.ar") and "q-tf-summary-board" in problem.message
+
+
+def test_a_word_glossed_in_another_items_prompt_gives_a_matching_pair_away(lesson):
+    """The defect of the second bank: ‘Who signed the memorandum?’ beside المذكرة taught a word the matching asked."""
+    base = lesson.item("q-astana-metonymy")
+    item = dataclasses.replace(base, id="q-gloss", prompt=Bilingual("ما مَوقِفُ أستانا؟", "What is Astana's position?"))
+    [problem] = _check_quiz(leaking(lesson, item), "quiz.yaml")
+    assert (problem.entry, problem.field) == ("q-gloss", "prompt")
+    assert problem.message.startswith("gives away the answer to q-match-diplomacy (مَوْقِف = position, stance)")
+    one_language = dataclasses.replace(item, prompt=Bilingual("ما مَوقِفُ أستانا؟", "What does Astana think?"))
+    assert _check_quiz(leaking(lesson, one_language), "quiz.yaml") == []
+    wish = Option("c", "رغبة: a wish", "No.")
+    in_an_option = dataclasses.replace(base, id="q-gloss", options=(*base.options[:2], wish))
+    [problem] = _check_quiz(leaking(lesson, in_an_option), "quiz.yaml")
+    assert (problem.field, problem.within) == ("text", (("option", "c"),))
+    assert "(رَغْبَة = desire, wish)" in problem.message
+
+
+def test_the_matchings_ask_no_word_that_another_prompt_glosses(lesson):
+    """What the second review found: four of the six words glossed by bilingual prompts, two formulas by a hint."""
+    diplomacy = {strip(left) for left, _ in lesson.item("q-match-diplomacy").pairs}
+    assert not diplomacy & {"تأشيرة", "مذكرة", "وفد", "ميثاق"} and len(diplomacy) == 6
+    qalaq, later = lesson.item("q-cloze-qalaq"), lesson.item("q-cloze-later-this-year")
+    assert "إزاء" not in strip(qalaq.prompt.ar) and "about" not in qalaq.prompt.en
+    assert "المتوقع" not in strip(later.hint) and "expected" not in later.hint
+    for q in lesson.quiz:
+        if q.type == "matching":
+            assert len(q.pairs) >= 3 and q.points == len(q.pairs), q.id
+
+
+def test_the_time_items_tell_nothing_the_matching_and_ordering_ask(lesson):
+    tuesday = lesson.item("q-date-tuesday")
+    wrong = " ".join(o.text for o in tuesday.options if o.id != tuesday.key)
+    assert not any(w in wrong for w in ("Davos", "November", "later this year", "Netanyahu"))
+    month = lesson.item("q-sa-signing-month")
+    assert "16" not in (month.prompt.ar + month.prompt.en) and "Auschwitz" not in month.hint
+    timeline = lesson.item("q-order-timeline")
+    steps = " ".join(text for _, text in timeline.steps)
+    assert "دافوس" not in steps and "سابقة" not in steps and len(timeline.steps) == timeline.points == 5
+
+
+def test_typed_numbers_and_years_in_eastern_arabic_digits_are_accepted(lesson):
+    for item_id, answer in (("q-cloze-sixteen", "١٦"), ("q-sa-signing-month", "يناير ٢٠٢٦"),
+                            ("q-sa-signing-month", "في كانون الثاني ٢٠٢٦")):  # fmt: skip
+        result = grade_item(lesson.item(item_id), answer)
+        assert result.correct and "Arabic-Indic digits" in visible_text(result.feedback), (item_id, answer)
 
 
 def test_a_leaking_quiz_file_does_not_load_and_says_where(lesson_copy):

@@ -12,7 +12,12 @@ anywhere on the paper gives its item away. An item's *answer* is
   wrong option has (for "Tuesday 27 January 2026" among other Tuesdays, the 27);
   a text gives it away when it has one of them and none of a wrong option's own words;
 * for true or false: a run of four or more words the statement shares with its
-  evidence sentences (the sentence that decides it, quoted elsewhere, answers it).
+  evidence sentences (the sentence that decides it, quoted elsewhere, answers it);
+* for a matching: each pair, given away by one text of the paper (or a prompt or
+  statement in its two languages) that has the left side's words and one of the
+  right side's meanings (``مُذَكِّرَة`` with "memorandum" in "مَن وقّع المذكرة؟ / Who
+  signed the memorandum?"). This looks only at what the paper shows before any item
+  is answered, on any item of it: a gloss is a gloss whatever sentence it is about.
 
 The texts a learner can read before answering an item: its own prompt, statement,
 hint and word bank; and everything another item on the same paper shows, before or
@@ -313,6 +318,67 @@ def _shared_runs(a: Sequence[str], b: Sequence[str], least: int) -> list[tuple[s
     return runs
 
 
+_LATIN = re.compile(r"[A-Za-z]+")
+
+
+def _english(text: str) -> frozenset[str]:
+    """The English words of ``text``, lower case, without stop words.
+
+    >>> sorted(_english("for his part, in turn"))
+    ['part', 'turn']
+    """
+    return frozenset(w.lower() for w in _LATIN.findall(text)) - _STOP
+
+
+def _glosses(q: QuizItem) -> list[tuple[str, frozenset[str], tuple[frozenset[str], ...]]]:
+    """A matching item's pairs as (shown, left words, the right side's meanings: "desire, wish" is two)."""
+    out = []
+    for left, right in q.pairs:
+        parts = re.split(r"[,;]", re.sub(r"\([^)]*\)", "", right))  # "to express (support, concern)": express
+        meanings = tuple(m for m in (_english(part) for part in parts) if m)
+        words = _content(left)
+        if words and meanings:
+            out.append((f"{left} = {right}", words, meanings))
+    return out
+
+
+def _before_answering(q: QuizItem, own: bool) -> Iterable[tuple[str, str, tuple[tuple[str, str | int], ...]]]:
+    """The texts of ``q`` that a paper shows before it is answered, a prompt or statement with its translation."""
+    texts = {f: t for f, t, within in _own_texts(q) if not within and t}
+    for name in ("prompt", "statement"):
+        both = " / ".join(t for t in (texts.get(f"{name}.ar"), texts.get(f"{name}.en")) if t)
+        if both:
+            yield name, both, ()
+    if texts.get("hint"):
+        yield "hint", texts["hint"], ()
+    if own:
+        return
+    for o in q.options:
+        yield "text", o.text, (("option", o.id),)
+    for n, (left, right) in enumerate(q.pairs, 1):
+        yield "pair", f"{left} / {right}", (("pair", n),)
+    for sid, text in q.steps:
+        yield "text", text, (("step", sid),)
+
+
+def _gloss_leaks(items: Sequence[QuizItem]) -> list[Leak]:
+    """Every pair of a matching on the paper that a text of the paper glosses (see the module's description)."""
+    leaks: list[Leak] = []
+    for m in items:
+        glosses = _glosses(m)
+        if not glosses:
+            continue
+        for other in items:
+            for field, text, within in _before_answering(other, own=other is m):
+                stems = frozenset(_stems(text))
+                english = _english(text)
+                english |= {w[:-1] for w in english if len(w) > 3 and w.endswith("s")}  # "visas" glosses visa
+                for shown, words, meanings in glosses:
+                    if words <= stems and any(meaning <= english for meaning in meanings):
+                        leaks.append(Leak(m.id, other.id, field, text, shown, within))
+    return leaks
+
+
 def paper_leaks(items: Sequence[QuizItem], lesson: Lesson) -> list[Leak]:
     """Every answer on a paper of ``items`` that the paper itself prints (see the module's description).
 
@@ -337,7 +403,7 @@ def paper_leaks(items: Sequence[QuizItem], lesson: Lesson) -> list[Leak]:
                 shown = a.given_away(text, whole)
                 if shown is not None:
                     leaks.append(Leak(a.q.id, other.id, text.field, text.text, shown, text.within))
-    return leaks
+    return leaks + _gloss_leaks(items)
 
 
 def _check_quiz(lesson: Lesson, file: str) -> list[Problem]:
