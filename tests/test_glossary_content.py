@@ -159,11 +159,15 @@ def test_the_summary_is_a_mistranslation_not_a_readout(lesson):
 
 
 def test_the_source_is_recorded(lesson):
+    # the outlet is where the Arabic text is published; Euronews is named as the English report it follows
     source = lesson.info.source
-    assert source.outlet == "Euronews"
-    assert "29 January 2026" in source.description
+    assert source.outlet == "al-bayader.com" and source.url == "https://www.al-bayader.com/?p=49927"
+    assert "29 January 2026" in source.description and "Euronews" in source.description
     assert "Israel and Kazakhstan sign visa-free agreement in tourism boost" in source.description
     assert "translations of translations" in _note(lesson, "n-source-translation").text
+    readme = (lesson.folder / "README.md").read_text(encoding="utf-8")
+    for text in (source.description, _note(lesson, "n-source-translation").text, " ".join(readme.split())):
+        assert "sentence for sentence (without the English standfirst" in text
     assert "coincides with" not in lesson.info.date_inferred and "بمناسبة" in lesson.info.date_inferred
 
 
@@ -205,3 +209,84 @@ def test_word_cards_say_why_a_word_has_no_root(lesson):
     haythu = next(w for w in lesson.sentence("p09-s1").words if w.text == "حيث")
     card = card_html(WordIndex(lesson), haythu)
     assert "no root (function word)" in card and "no root:" not in card
+
+
+def test_the_three_particles_that_look_alike_are_one_entry(lesson):
+    # أن appears three times (p04 على أنّ, p11 يجب أنْ, p12 من المتوقع أنْ): the entry lists it and links it
+    inna = lesson.entry("g-inna")
+    assert set(inna.forms) == {"إن", "أن", "أنه", "بأنه"}
+    linked = {(sid, w.entry) for sid, w in _words(lesson) if w.text == "أن"}
+    assert linked == {("p04-s1", "g-inna"), ("p11-s1", "g-inna"), ("p12-s1", "g-min-al-mutawaqqa")}
+
+
+def test_imkan_is_the_verbal_noun_of_amkana(lesson):
+    imkan = lesson.entry("g-imkanat")
+    assert (imkan.pos, imkan.verb, imkan.verb_form) == ("verbal-noun", "أَمْكَنَ", "IV")
+    word = next(w for _, w in _words(lesson) if w.text == "إمكاناتها")
+    assert word.pos == "verbal-noun" and word.features.verb_form == "IV"
+
+
+@pytest.mark.parametrize(
+    ("eid", "wanted", "unwanted"),
+    [
+        ("g-dam", ["دعمُ القانونِ الدوليِّ", "دعمُه للإصلاحاتِ"], ["after the noun, what is supported follows"]),
+        ("g-israili", ["السفارتان الإسرائيلية والألمانية"], ["السفارة الإسرائيلية"]),
+        ("g-watani", ["Kazakh reports"], ["memorandum's own term"]),
+        ("g-lam", ["The verb's jussive sukun becomes kasra"], ["Its sukun"]),
+        ("g-ata", ["يجيء is rare"], ["just as common."]),
+        ("g-rasmi", ["prescribed rule, formality", "رُسُوم"], ["official fee"]),
+        ("g-internet", ["Usually with the article", "مقهى إنترنت"], ["Always"]),
+        ("g-bishan", ["موقف إسرائيل من غزة"], ["موقفها"]),
+        ("g-aada-al-takid", ["Ordinary news wording"], ["more often"]),
+        ("g-mahraqa", ["مِحْرَقَة 'incinerator'"], []),
+        ("g-holocaust-day", ["اليوم الدولي لإحياء ذكرى ضحايا محرقة اليهود"], ["ضحايا المحرقة:"]),
+        ("g-mutatallabat-al-tashira", ["'removing visa requirements'"], ["to waive"]),
+    ],
+)
+def test_glossary_notes_say_what_the_text_has(lesson, eid, wanted, unwanted):
+    note = lesson.entry(eid).note
+    assert all(w in note for w in wanted) and not any(u in note for u in unwanted), eid
+
+
+def test_the_glossary_header_states_its_conventions(lesson):
+    header = (lesson.folder / "glossary.yaml").read_text(encoding="utf-8").split("entries:")[0]
+    assert 'root_note "function word"' in header and 'root_note "particle"' not in header
+    assert "Adverbial time phrases keep the" in header and "يَوْمَ الثُّلَاثَاء" in header
+
+
+def test_notes_speak_to_whoever_reads_them(lesson):
+    # learners read the notes too: no instructions to the teacher, no "ask learners"
+    teacherly = re.compile(r"\b(teach the|the teacher|ask learners|learners should|in class|present this)\b", re.I)
+    for note in lesson.notes:
+        assert not teacherly.search(note.text), note.id
+    assert "Which of the two is more cautious?" in _note(lesson, "n-memorandum-of-intent").text
+    assert _note(lesson, "n-referring-expressions").text.endswith("?")
+
+
+@pytest.mark.parametrize(
+    ("nid", "wanted", "unwanted"),
+    [
+        ("n-summary-is-saar", ["ordinary news Arabic"], ["Two more calques", "is more usual"]),
+        ("n-business-representatives", ["i24NEWS", "cybersécurité", "الأمن السيبراني"], ["not recorded"]),
+        ("n-sixteen-years", ["most likely Avigdor Liberman's visit of October 2009", "July 2010"], []),
+        ("n-tati-ziyara", ["اليوم الدولي لإحياء ذكرى ضحايا محرقة اليهود", "(الهولوكوست)"], []),
+        ("n-visa-national-passports", ['"removing visa requirements"'], ["to waive"]),
+        ("n-expected-visit", ["Herzog", "rests on the Euronews report"], ["It would be Netanyahu's second"]),
+        ("n-memorandum-of-intent", ["15-day waiver", "45 countries", "848"], ["have entered"]),
+        ("n-bidawrihi-qalaq", ['"Kazakhstan remains concerned"', "لا تزال تشعر بالقلق"], []),
+        ("n-tanween-digits", ["Both placements of the mark are current"], ["more usual modern placement"]),
+    ],
+)
+def test_notes_say_what_the_sources_say(lesson, nid, wanted, unwanted):
+    text = _note(lesson, nid).text
+    assert all(w in text for w in wanted) and not any(u in text for u in unwanted), nid
+
+
+def test_usual_forms_agree_between_notes(lesson):
+    # the singular "the regional conflict" of the source, in both notes on p07
+    for nid in ("n-quote-calques-p07", "n-regional-conflicts"):
+        usual = _note(lesson, nid).usual
+        assert "تسويةِ الصراعِ في المنطقة" in usual and "الصراعات" not in usual, nid
+    assert "(since 2009 or 2010)" in _note(lesson, "n-sixteen-years").title
+    assert "لا تزالُ تشعرُ بالقلقِ" in _note(lesson, "n-bidawrihi-qalaq").usual
+    assert "ضحايا محرقةِ اليهود (الهولوكوست)" in _note(lesson, "n-tati-ziyara").usual
