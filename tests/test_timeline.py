@@ -59,6 +59,12 @@ def test_the_article_s_own_events_are_all_there(lesson):
     assert previous.precision == "range" and (previous.start, previous.end) == (dt.date(2009, 10, 12),
                                                                                 dt.date(2009, 10, 15))  # fmt: skip
     assert "Liberman" in previous.label.en and "10 November" in previous.verify and previous.confidence == "medium"
+    # the whole four-day trip, the Kazakh leg somewhere inside it: approximate, and the chart says so
+    assert previous.approximate and when(previous) == "≈ 12–15 Oct 2009"
+    assert all(country in previous.source for country in ("Austria", "Kazakhstan", "Netherlands", "Denmark"))
+    # whether "in 16 years" counts from it or from the 2010 trip is left open, so the label claims neither
+    assert "last" not in previous.label.en and "آخر" not in previous.label.ar and "قبل" not in previous.label.ar
+    assert "since 2010" in previous.verify and "e-liberman-osce-almaty-2010" in previous.verify
 
 
 def test_the_expected_visit_is_a_projection_and_its_announcement_an_event(lesson):
@@ -74,8 +80,8 @@ def test_the_expected_visit_is_a_projection_and_its_announcement_an_event(lesson
 @pytest.mark.parametrize(
     ("event_id", "sentence", "day"),
     [
-        ("e-gaza-plan", "p11-s1", dt.date(2025, 9, 29)),  # خطة ترامب في غزة
-        ("e-unicameral-parliament-proposal", "p15-s1", dt.date(2025, 9, 8)),  # الإصلاحات الدستورية
+        ("e-gaza-plan", "p11-s1", dt.date(2025, 9, 29)),  # the text names the plan: خطة ترامب في غزة
+        ("e-unicameral-parliament-proposal", "p15-s1", dt.date(2025, 9, 8)),  # and the reforms: الإصلاحات الدستورية
         ("e-constitutional-commission", "p15-s1", dt.date(2026, 1, 21)),
         ("e-saar-becomes-foreign-minister", "p01-s1", dt.date(2024, 11, 8)),  # the ministers the text names
         ("e-kosherbayev-becomes-foreign-minister", "p01-s1", dt.date(2025, 9, 26)),
@@ -86,6 +92,46 @@ def test_the_events_the_text_implies_are_there_sourced(lesson, event_id, sentenc
     assert event.in_article and sentence in event.sentence_ids and event.precision == "day" and event.start == day
     assert event.source.startswith("The article") and len(event.source) > 100
     assert event.start < ARTICLE_DATE  # all of them before the article: they bound its date
+    # a name or a title dates nothing: no words of the text to mark as the date, no question "when is …?"
+    assert event.expression is None
+
+
+def test_an_expression_is_the_words_that_date_the_event(lesson):
+    """What the explorer marks as the date in the sentence: a relative date, or a dated occasion by name."""
+    named = ("المنتدى الاقتصادي العالمي", "اليوم العالمي لإحياء ذكرى المحرقة", "وخلال الزيارة")
+    for e in lesson.timeline:
+        if not e.expression:
+            continue
+        try:
+            resolve(e.expression, lesson.info.date)
+        except UnknownExpression:
+            assert any(name in e.expression for name in named), (e.id, e.expression)
+
+
+def test_labels_say_what_the_sources_say(lesson):
+    by_id = {e.id: e for e in lesson.timeline}
+    ceremony = by_id["e-holocaust-ceremony-astana"].label.ar
+    assert ceremony.startswith("مراسم") and "حفل" not in ceremony  # a commemoration, not a celebration
+    plan = by_id["e-gaza-plan"].label
+    assert "ذات النقاط العشرين" in plan.ar and "«مجلس السلام» برئاسته" in plan.ar and "20-point" in plan.en
+    visas = by_id["e-kazakhstan-visa-free-israelis-2017"]
+    assert "و44 دولة أخرى" in visas.label.ar and "44 other countries (45 in all)" in visas.label.en
+    assert "45 countries" in visas.source and "about 40" not in visas.label.en
+    reform = by_id["e-unicameral-parliament-proposal"].label  # there were reforms before (2017, 2022)
+    assert "الإصلاح الدستوري الحالي" in reform.ar and "current constitutional reform" in reform.en
+    # what the English adds, the Arabic says too
+    assert "واشنطن" in by_id["e-kazakhstan-joins-abraham-accords"].label.ar
+    assert "أعضائه المؤسسين" in by_id["e-board-of-peace-charter"].label.ar
+    assert "نحو 30 ممثلًا" in by_id["e-business-forum"].label.ar
+    assert "inferred" in by_id["e-business-forum"].source  # no source gives the forum's day
+    for netanyahu in ("e-netanyahu-visit-announced", "e-netanyahu-expected-visit"):
+        assert "Euronews alone" in by_id[netanyahu].verify and "Herzog" in by_id[netanyahu].verify
+
+
+def test_independence_is_background_to_the_relations_not_a_reform(lesson):
+    lane_of = {e: t.id for t in threads(lesson) for e in t.event_ids}
+    assert lane_of["e-kazakhstan-independence"] == "t-israel-kazakhstan"
+    assert lane_of["e-israel-kazakhstan-relations"] == "t-israel-kazakhstan"
 
 
 def test_no_label_repeats_its_own_date(lesson):
@@ -120,8 +166,8 @@ def test_a_thread_that_names_no_event_or_takes_another_threads_event_is_refused(
     edit(
         lesson_copy,
         "timeline.yaml",
-        "events: [e-israel-kazakhstan-relations,",
-        "events: [e-no-such-event, e-israel-kazakhstan-relations,",
+        "events: [e-kazakhstan-independence,",
+        "events: [e-no-such-event, e-kazakhstan-independence,",
     )
     found = problems_of(lesson_copy)
     assert any("entry 't-israel-kazakhstan': field 'events': no event has the id 'e-no-such-event'" in p for p in found)
@@ -202,6 +248,17 @@ def _differs(actual) -> str | None:
 
 
 def test_zoomed_chart_matches_the_baseline_we_looked_at(lesson, tmp_path):
+    r"""The zoomed chart is the PNG a person looked at: Arabic right to left, joined, nothing cut.
+
+    A change of labels or layout changes the chart. Then regenerate the baseline and the README's image
+    (the same chart) deliberately, from the repository's root, and look at the PNG before keeping it::
+
+        PYTHONHASHSEED=0 MPLBACKEND=Agg .venv/bin/python -c "import helpers; \
+          from helpers.study.timeline import ZOOM; from helpers.views.charts import png_bytes; \
+          from helpers.views.timeline import timeline_chart; helpers.use_arabic_font(); \
+          png = png_bytes(timeline_chart(helpers.load_lesson(), window=ZOOM)); \
+          [open(p, 'wb').write(png) for p in ('tests/baseline/timeline-zoom.png', 'docs/images/timeline.png')]"
+    """
     actual = _render(lesson, tmp_path / "timeline.png")
     assert compare_images(str(BASELINE), str(actual), tol=TOLERANCE) is None
 

@@ -182,7 +182,7 @@ def when(event: TimelineEvent) -> str:
 
     >>> from helpers import load_lesson
     >>> [when(e) for e in load_lesson().timeline if e.id in ("e-previous-israeli-fm-visit", "e-visa-memorandum")]
-    ['12–15 Oct 2009', '27 Jan 2026']
+    ['≈ 12–15 Oct 2009', '27 Jan 2026']
     """
     approx = "≈ " if event.approximate else ""
     s, e = event.start, event.end
