@@ -123,7 +123,7 @@ def test_labels_say_what_the_sources_say(lesson):
     assert "واشنطن" in by_id["e-kazakhstan-joins-abraham-accords"].label.ar
     assert "أعضائه المؤسسين" in by_id["e-board-of-peace-charter"].label.ar
     assert "نحو 30 ممثلًا" in by_id["e-business-forum"].label.ar
-    assert "inferred" in by_id["e-business-forum"].source  # no source gives the forum's day
+    assert "neither names the day" in by_id["e-business-forum"].source  # the day is read from the visit's
     for netanyahu in ("e-netanyahu-visit-announced", "e-netanyahu-expected-visit"):
         assert "Euronews alone" in by_id[netanyahu].verify and "Herzog" in by_id[netanyahu].verify
 
