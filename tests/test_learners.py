@@ -15,7 +15,7 @@ from helpers.study.learners import (
     progress_path,
     shared_server,
 )
-from helpers.study.progress import FILE_NAME
+from helpers.study.progress import FILE_NAME, ProgressWarning
 
 
 @pytest.fixture
@@ -88,7 +88,8 @@ def test_a_name_that_is_not_plain_text_is_refused_with_a_sentence():
 def test_a_learners_folder_that_cannot_be_made_keeps_progress_for_the_session(lesson, data):
     (data / "learners").write_text("not a folder")
     learner = Learner("Amina", required=True)
-    progress = LearnerProgress(learner)
+    with pytest.warns(ProgressWarning, match="kept for this session only"):
+        progress = LearnerProgress(learner)
     progress.set_known(lesson.id, lesson.glossary[0].id)
     assert progress.known(lesson.id) == {lesson.glossary[0].id}
     assert progress.warning  # says progress is kept in memory only
