@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import helpers
@@ -199,3 +201,25 @@ def test_on_jupyterhub_the_hubs_user_keeps_progress_in_their_own_default_file(le
     progress = LearnerProgress(learner)
     progress.set_known(lesson.id, lesson.glossary[0].id)
     assert progress.path == data / FILE_NAME  # where helpers.open_progress() finds it too
+
+
+def test_on_ones_own_computer_answers_given_before_a_name_are_in_that_learners_results(lesson, data, tmp_path):
+    from helpers.widgets.learner import LearnerBox, learner_progress
+    from helpers.widgets.quiz import Quiz, ResultsExport
+
+    from .conftest import right_answer
+
+    learner = Learner()  # JupyterLab on the learner's own machine: nothing asked
+    box = LearnerBox(learner)
+    progress = learner_progress(learner)
+    quiz = Quiz(lesson, mode="practice", progress=progress)
+    view = quiz.view(0)
+    view.set_response(right_answer(view.item))
+    view.check_button.click()  # answered before any name
+    box.name.value = "Amina"  # then named, to send the results
+    assert progress.path == data / FILE_NAME  # still this computer's own file
+    assert [a["student"] for a in progress.attempts(lesson.id)] == ["Amina"]
+    export = ResultsExport(lesson, progress, folder=str(tmp_path))
+    export.button.click()
+    results = json.loads((tmp_path / export.written[0]).read_text(encoding="utf-8"))
+    assert results["student"] == "Amina" and [a["item"] for a in results["attempts"]] == [view.item.id]

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 __all__ = [
+    "ANONYMOUS",
     "DEFAULT",
     "LEARNERS_FOLDER",
     "Learner",
@@ -52,6 +53,8 @@ __all__ = [
 
 #: The learner of a kit that asks no name (JupyterLab on one's own machine): the default progress file.
 DEFAULT = ""
+#: The name answers are kept under while a learner has given none.
+ANONYMOUS = "anonymous"
 #: The folder, inside the kit's data folder, that holds one folder per named learner.
 LEARNERS_FOLDER = "learners"
 #: The longest name a learner may give (a results file takes at most 100 characters).
@@ -205,8 +208,8 @@ class LearnerProgress:
         learner.observe(self._switch, "name")
 
     def _store_for(self, name: str) -> ProgressStore:
-        if name and name == self.learner.home:
-            name = DEFAULT  # the hub's user: their own server's data folder is theirs alone
+        if name and self.learner.home and folder_name(name) == folder_name(self.learner.home):
+            name = DEFAULT  # this folder's own learner (the hub's user, or who named themselves on their computer)
         key = folder_name(name) if name != DEFAULT else DEFAULT  # Amina and amina: one learner, one store
         store = self._stores.get(key)
         if store is None and name == DEFAULT and self.learner.required:
@@ -236,7 +239,13 @@ class LearnerProgress:
             self._tell(change)
 
     def _switch(self, change: dict[str, Any]) -> None:
-        self._store = self._store_for(change["new"])
+        new, learner = change["new"], self.learner
+        if new and change["old"] == DEFAULT and not learner.required and learner.home == DEFAULT:
+            # the learner of one's own computer names themselves: the default file stays theirs, and the
+            # answers they gave before (kept as "anonymous") are theirs, in their results too
+            learner.home = new
+            self._store.reassign_attempts(ANONYMOUS, new)
+        self._store = self._store_for(new)
         self._tell(ProgressChange("learner", "*", (), student=change["new"]))
 
     def _tell(self, change: ProgressChange) -> None:

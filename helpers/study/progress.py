@@ -527,6 +527,22 @@ class ProgressStore:
         _, notice = self._write(lesson, change)
         self._tell(notice, ProgressChange("attempt", lesson, (item,), student=student))
 
+    def reassign_attempts(self, old: str, new: str, lesson: str | None = None) -> int:
+        """Answers kept under ``old`` (the "anonymous" of a learner who had not given a name yet) are ``new``'s from
+        now on, in ``lesson`` or in every lesson; returns how many. On the learner's own computer what they did
+        before naming themselves is theirs."""
+
+        def change(db: sqlite3.Connection) -> int:
+            if lesson is None:
+                return db.execute("UPDATE attempts SET student = ? WHERE student = ?", (new, old)).rowcount
+            return db.execute(
+                "UPDATE attempts SET student = ? WHERE lesson = ? AND student = ?", (new, lesson, old)
+            ).rowcount
+
+        count, notice = self._write(lesson or "*", change)
+        self._tell(notice, ProgressChange("attempt", lesson or "*", (), student=new) if count else None)
+        return count
+
     def attempts(self, lesson: str, student: str | None = None) -> list[dict[str, object]]:
         """Attempts on a lesson's quiz (one student's, or everyone's), oldest first."""
         sql = "SELECT student, item, mode, response, score, points, answered FROM attempts WHERE lesson = ?"

@@ -34,6 +34,7 @@ from helpers.lesson.items.true_false import TrueFalse
 from helpers.lesson.model import Lesson
 from helpers.lesson.paths import output_dir
 from helpers.lesson.quiz import QuizItem
+from helpers.study.learners import ANONYMOUS
 from helpers.study.scoring import (
     best_by_item,
     check_student_name,
@@ -80,7 +81,6 @@ __all__ = [
 ]
 
 _BLANK = ("—", "")
-ANONYMOUS = "anonymous"
 #: The mark of a question in the strip and the menu, by how its best answer did.
 MARKS = {"right": "✓", "partly": "◐", "wrong": "✗", "none": "–"}
 _MARK_WORDS = {"right": "right", "partly": "partly right", "wrong": "not right yet", "none": "not answered yet"}
