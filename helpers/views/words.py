@@ -20,7 +20,6 @@ from helpers.views.html import HIDDEN_STYLE, Markup, ar, draft_mark, escape, mar
 __all__ = [
     "FEATURE_WORDS",
     "POS_WORDS",
-    "ROOT_NOTE_WORDS",
     "SEGMENT_MEANINGS",
     "card_html",
     "marked_sentence",
@@ -36,8 +35,6 @@ POS_WORDS = {
     "conjunction": "conjunction", "particle": "particle", "numeral": "number", "number": "number",
     "phrase": "phrase",
 }  # fmt: skip
-#: Why a word has no root, as a learner reads it (the glossary's file value "particle" is a function word).
-ROOT_NOTE_WORDS = {"particle": "function word"}
 
 
 def pos_text(pos: str) -> str:
@@ -53,10 +50,10 @@ def no_root_text(pos: str, root_note: str | None) -> str:
     """What a card says for a word without a root: "no root (function word)", or just "no root" when the reason
     only repeats the part of speech (a proper name).
 
-    >>> no_root_text("adverb", "particle"), no_root_text("proper-noun", "proper name")
+    >>> no_root_text("adverb", "function word"), no_root_text("proper-noun", "proper name")
     ('no root (function word)', 'no root')
     """
-    reason = ROOT_NOTE_WORDS.get(root_note or "", root_note or "")
+    reason = root_note or ""
     return f"no root ({reason})" if reason and reason != pos_text(pos) else "no root"
 
 
